@@ -1,0 +1,68 @@
+// Finds Debian's Chromium and launches it with the built extension loaded.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return path;
+  throw new Error(
+    `Chromium not found at ${path}. The browser tests need Debian's Chromium: ` +
+      `run "sudo apt-get update && sudo apt-get install -y chromium", ` +
+      `or point CHROME_PATH at a Chromium/Chrome binary.`,
+  );
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+/** `mapHosts` are real host names (github.com…) resolved to a local HTTPS server on `port`. */
+export async function launchWithExtension(opts: { mapHosts?: string[]; port?: number } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'advocate-chromium-'));
+  const args = [
+    `--disable-extensions-except=${DIST}`,
+    `--load-extension=${DIST}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (opts.mapHosts?.length && opts.port) {
+    const rules = opts.mapHosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
+    args.push(`--host-resolver-rules=${rules}`, '--ignore-certificate-errors');
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args,
+    ignoreHTTPSErrors: true,
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The current service worker (it may have been restarted since launch). */
+export async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+}

@@ -1,0 +1,50 @@
+// A local HTTPS server that answers for real host names (github.com, stackoverflow.com…):
+// Chromium maps those hosts to it, so content scripts run under their real match patterns.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-cert-'));
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+      '-subj', '/CN=advocate-test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SiteServer {
+  port: number;
+  /** Serve `html` at https://host/path. */
+  page(host: string, path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSiteServer(): Promise<SiteServer> {
+  const pages = new Map<string, string>();
+  const server = createServer(selfSignedCertificate(), (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    const html = pages.get(`${host}${path}`);
+    if (html === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    port: (server.address() as AddressInfo).port,
+    page: (host, path, html) => void pages.set(`${host}${path}`, html),
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
