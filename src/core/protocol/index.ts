@@ -1,0 +1,7 @@
+export * from './problem';
+export * from './common';
+export * from './vendor';
+export * from './ingest';
+export * from './stats';
+export * from './webhook';
+export * from './admin';
