@@ -1,0 +1,38 @@
+// GitHub: github.com/<owner>/<repo>/<section>/…
+// Only the JSON list is imported (not the package's CommonJS index): about 1.2 KB gzipped.
+import reservedNames from 'github-reserved-names/reserved-names.json' with { type: 'json' };
+import { githubOrgKey, repoKey } from '../keys';
+import { CONFIDENCE } from './confidence';
+import type { Detection, DomSignals } from './types';
+import { isName, other, result } from './util';
+
+const RESERVED: ReadonlySet<string> = new Set(reservedNames as string[]);
+
+/** Repository sections that are conversations rather than the project itself. */
+const FORUM_SECTIONS = new Set(['issues', 'discussions']);
+
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+export const isReservedGithubName = (name: string) => RESERVED.has(name.toLowerCase());
+
+export function detectGithub(segs: string[], signals: DomSignals): Detection {
+  const [owner, repo, section] = segs;
+  if (!owner) return other('github');
+  const ownerLc = owner.toLowerCase();
+  if (RESERVED.has(ownerLc)) {
+    // An organisation's discussions are a forum about the org, never a repository.
+    if (ownerLc === 'orgs' && repo && OWNER.test(repo)) {
+      if (section === 'discussions') return result('forum', 'github', [githubOrgKey(repo)], CONFIDENCE.urlPattern);
+      return other('github', [githubOrgKey(repo)]);
+    }
+    return other('github');
+  }
+  if (!OWNER.test(owner)) return other('github');
+  if (!repo) return other('github', [githubOrgKey(owner)]); // a user or organisation profile
+  if (!isName(repo, 100)) return other('github');
+  const key = repoKey('github', `${owner}/${repo}`);
+  const nwo = typeof signals.repoNwo === 'string' ? signals.repoNwo.toLowerCase() : '';
+  const confidence = nwo && `github:${nwo}` === key ? CONFIDENCE.confirmed : CONFIDENCE.urlPattern;
+  const pageType = section && FORUM_SECTIONS.has(section.toLowerCase()) ? 'forum' : 'project';
+  return result(pageType, 'github', [key], confidence);
+}
