@@ -1,0 +1,120 @@
+// parseCatalog: untrusted JSON -> a valid Catalog, or a CatalogError that tells the author which
+// product and which field to fix. Schema errors come from valibot; the cross-entry rules
+// (unique ids, one owner per key within a vendor) are checked here.
+
+import * as v from 'valibot';
+import { CatalogSchema, type Catalog, type Product } from './schema';
+import { signalKeys } from './signal-keys';
+
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+  readonly vendorId?: string;
+  readonly productId?: string;
+  /** Path from the catalog root, e.g. `vendors[0].products[3].offers[0].url`. */
+  readonly field: string;
+
+  constructor(field: string, problem: string, ids: { vendorId?: string; productId?: string } = {}) {
+    const where = [
+      ids.vendorId !== undefined ? `vendor "${ids.vendorId}"` : '',
+      ids.productId !== undefined ? `product "${ids.productId}"` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super(`Catalog error${where ? ` in ${where}` : ''} at ${field || '(root)'}: ${problem}`);
+    if (ids.vendorId !== undefined) this.vendorId = ids.vendorId;
+    if (ids.productId !== undefined) this.productId = ids.productId;
+    this.field = field;
+  }
+}
+
+export function parseCatalog(input: unknown): Catalog {
+  const result = v.safeParse(CatalogSchema, input, { abortEarly: true });
+  if (!result.success) throw schemaError(input, result.issues[0]);
+  checkUniqueness(result.output);
+  return result.output;
+}
+
+type Issue = v.InferIssue<typeof CatalogSchema>;
+
+function schemaError(input: unknown, issue: Issue): CatalogError {
+  const keys = (issue.path ?? []).map((item) => item.key);
+  // An unknown field in a strict object: valibot points the path at the extra key itself.
+  const problem =
+    issue.type === 'strict_object' && issue.expected === 'never'
+      ? 'unknown field (check its spelling)'
+      : issue.received === 'undefined' && issue.kind === 'schema'
+        ? 'is required'
+        : issue.message;
+  return new CatalogError(formatPath(keys), problem, idsAt(input, keys));
+}
+
+function formatPath(keys: readonly unknown[]): string {
+  return keys
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** Reads the vendor and product ids on the way to a bad field, when they are strings. */
+function idsAt(input: unknown, keys: readonly unknown[]): { vendorId?: string; productId?: string } {
+  const ids: { vendorId?: string; productId?: string } = {};
+  const vendor = childAt(input, keys, 0, 'vendors');
+  if (vendor === undefined) return ids;
+  const vendorId = idOf(vendor);
+  if (vendorId !== undefined) ids.vendorId = vendorId;
+  const product = childAt(vendor, keys, 2, 'products');
+  const productId = idOf(product);
+  if (productId !== undefined) ids.productId = productId;
+  return ids;
+}
+
+function childAt(parent: unknown, keys: readonly unknown[], at: number, arrayKey: string): unknown {
+  if (keys[at] !== arrayKey || typeof keys[at + 1] !== 'number' || !isRecord(parent)) return undefined;
+  const array = parent[arrayKey];
+  return Array.isArray(array) ? array[keys[at + 1] as number] : undefined;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const idOf = (x: unknown) => (isRecord(x) && typeof x.id === 'string' ? x.id : undefined);
+
+function checkUniqueness(catalog: Catalog): void {
+  const vendorIds = new Set<string>();
+  catalog.vendors.forEach((vendor, vi) => {
+    const vendorPath = `vendors[${vi}]`;
+    if (vendorIds.has(vendor.id)) {
+      throw new CatalogError(`${vendorPath}.id`, `duplicate vendor id "${vendor.id}"`, { vendorId: vendor.id });
+    }
+    vendorIds.add(vendor.id);
+
+    const productIds = new Set<string>();
+    // Within one vendor a key must lead to exactly one product, or a match would be ambiguous.
+    const keyOwners = new Map<string, { productId: string; field: string }>();
+    vendor.products.forEach((product, pi) => {
+      const productPath = `${vendorPath}.products[${pi}]`;
+      const ids = { vendorId: vendor.id, productId: product.id };
+      if (productIds.has(product.id)) {
+        throw new CatalogError(`${productPath}.id`, `duplicate product id "${product.id}" in this vendor`, ids);
+      }
+      productIds.add(product.id);
+      checkOffers(product, productPath, ids);
+
+      for (const { key, field } of signalKeys(product.signals)) {
+        const owner = keyOwners.get(key);
+        if (owner) {
+          const other = owner.productId === product.id ? `already at ${owner.field}` : `already claimed by product "${owner.productId}" (${owner.field})`;
+          throw new CatalogError(`${productPath}.${field}`, `key ${key} is ${other}`, ids);
+        }
+        keyOwners.set(key, { productId: product.id, field: `${productPath}.${field}` });
+      }
+    });
+  });
+}
+
+function checkOffers(product: Product, productPath: string, ids: { vendorId: string; productId: string }): void {
+  const offerIds = new Set<string>();
+  product.offers.forEach((offer, oi) => {
+    if (offerIds.has(offer.id)) {
+      throw new CatalogError(`${productPath}.offers[${oi}].id`, `duplicate offer id "${offer.id}" in this product`, ids);
+    }
+    offerIds.add(offer.id);
+  });
+}
