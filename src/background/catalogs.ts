@@ -1,0 +1,67 @@
+// Vendor catalogs: refreshed with If-None-Match, validated before use. A catalog that fails
+// validation never replaces the one we have; the error is kept and shown.
+import type { DbHandle, VendorRecord, CatalogRecord } from './db';
+import { parseVendorCatalog, type Catalog } from './ports';
+import { callVendor, vendorUrl, type Fetch } from './vendor-http';
+
+export interface CatalogDeps {
+  db: DbHandle;
+  fetch: Fetch;
+  now: () => number;
+  timeoutMs?: number | undefined;
+}
+
+export type CatalogRefresh = { kind: 'updated'; catalog: Catalog } | { kind: 'not-modified' } | { kind: 'failed'; error: string };
+
+/** Checks a fetched catalog belongs to the vendor it came from. */
+export function vendorCatalogOf(catalog: Catalog, vendorId: string): { ok: true; catalog: Catalog } | { ok: false; error: string } {
+  const own = catalog.vendors.filter((v) => v.id === vendorId);
+  if (own.length !== 1) return { ok: false, error: `The catalog does not describe vendor "${vendorId}" (exactly once).` };
+  return { ok: true, catalog: { ...catalog, vendors: own } };
+}
+
+/** GET /v1/catalog; `etag` makes an unchanged catalog cost a 304. */
+export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: string, vendorId: string | null, etag?: string): Promise<
+  { kind: 'updated'; catalog: Catalog; etag?: string } | { kind: 'not-modified' } | { kind: 'failed'; error: string }
+> {
+  const answer = await callVendor({
+    fetch: deps.fetch,
+    url: vendorUrl(endpoint, '/v1/catalog'),
+    headers: etag ? { 'if-none-match': etag } : {},
+    timeoutMs: deps.timeoutMs,
+    nowMs: deps.now(),
+  });
+  if (answer.status === 304 && etag) return { kind: 'not-modified' };
+  if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason };
+  const { json, headers } = answer;
+  const parsed = parseVendorCatalog(json);
+  if (!parsed.ok) return { kind: 'failed', error: `The vendor's catalog is invalid (${parsed.error}); the previous one stays in use.` };
+  const own = vendorId ? vendorCatalogOf(parsed.catalog, vendorId) : parsed.catalog.vendors.length === 1 ? { ok: true as const, catalog: parsed.catalog } : { ok: false as const, error: 'The catalog must describe exactly one vendor.' };
+  if (!own.ok) return { kind: 'failed', error: own.error };
+  const newTag = headers.get('etag') ?? undefined;
+  return { kind: 'updated', catalog: own.catalog, ...(newTag ? { etag: newTag } : {}) };
+}
+
+export async function refreshCatalog(deps: CatalogDeps, vendor: VendorRecord): Promise<CatalogRefresh> {
+  const previous = await (await deps.db.get()).get('catalogs', vendor.id);
+  const result = await fetchCatalog(deps, vendor.endpoint, vendor.id, previous?.etag);
+  const db = await deps.db.get();
+  const checkedAt = deps.now();
+  const tx = db.transaction(['catalogs', 'vendors'], 'readwrite');
+  const [current, stillEnrolled] = await Promise.all([tx.objectStore('catalogs').get(vendor.id), tx.objectStore('vendors').get(vendor.id)]);
+  const writes: Promise<unknown>[] = [];
+  if (stillEnrolled) {
+    writes.push(tx.objectStore('vendors').put({ ...stillEnrolled, catalogCheckedAt: checkedAt }));
+    if (result.kind === 'updated') {
+      const record: CatalogRecord = { vendorId: vendor.id, catalog: result.catalog, fetchedAt: checkedAt, ...(result.etag ? { etag: result.etag } : {}) };
+      writes.push(tx.objectStore('catalogs').put(record));
+    } else if (current) {
+      const next: CatalogRecord = { ...current, fetchedAt: result.kind === 'not-modified' ? checkedAt : current.fetchedAt };
+      if (result.kind === 'failed') next.error = result.error;
+      else delete next.error;
+      writes.push(tx.objectStore('catalogs').put(next));
+    }
+  }
+  await Promise.all([...writes, tx.done]);
+  return result.kind === 'updated' ? { kind: 'updated', catalog: result.catalog } : result;
+}

@@ -1,0 +1,69 @@
+// One request to a vendor: bearer token, JSON, a hard timeout well under the 30 s a service
+// worker may wait on a fetch, and the body read inside that timeout (a slow body is a timeout).
+import { classifyNetworkError, classifyResponse, describeProblem, type AttemptOutcome } from '../core/sync/classify';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export const REQUEST_TIMEOUT_MS = 20_000;
+const MAX_BODY_CHARS = 4_000_000;
+
+export interface VendorRequest {
+  fetch: Fetch;
+  url: string;
+  method?: 'GET' | 'POST' | 'DELETE';
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  nowMs: number;
+}
+
+type Failure = Exclude<AttemptOutcome, { kind: 'ok' }>;
+export type VendorAnswer =
+  | { ok: true; status: number; json: unknown; headers: Headers }
+  | { ok: false; outcome: Failure; status?: number };
+
+const failed = (outcome: Failure, status?: number): VendorAnswer => (status === undefined ? { ok: false, outcome } : { ok: false, outcome, status });
+
+export async function callVendor(request: VendorRequest): Promise<VendorAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), request.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  try {
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.token) headers.authorization = `Bearer ${request.token}`;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await request.fetch(request.url, {
+      method: request.method ?? 'GET',
+      headers,
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'error',
+    });
+    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    if (text.length > MAX_BODY_CHARS) {
+      return failed({ kind: 'retry', reason: 'The vendor sent an answer far too large to be right; will retry.', retryAfterMs: null }, response.status);
+    }
+    let json: unknown = undefined;
+    let parsed = true;
+    if (text !== '') {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        parsed = false;
+      }
+    }
+    const outcome = classifyResponse({ status: response.status, retryAfter: response.headers.get('retry-after'), problem: describeProblem(json) }, request.nowMs);
+    if (outcome.kind !== 'ok') return failed(outcome, response.status);
+    if (!parsed) return failed({ kind: 'retry', reason: 'The vendor answered with something that is not JSON; will retry.', retryAfterMs: null }, response.status);
+    return { ok: true, status: response.status, json, headers: response.headers };
+  } catch (error) {
+    return failed(classifyNetworkError(controller.signal.aborted ? (controller.signal.reason ?? error) : error) as Failure);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `endpoint` + `/v1/...`; the endpoint was validated at enrolment, never taken from a message. */
+export const vendorUrl = (endpoint: string, path: string) => `${endpoint.replace(/\/+$/, '')}${path}`;

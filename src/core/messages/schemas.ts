@@ -1,0 +1,90 @@
+// Payload schemas for every command. Only the service worker imports this file: it pulls in
+// valibot, which must not land in the content script (see ./commands.ts for the light half).
+import * as v from 'valibot';
+import { CHANNELS, httpUrl, uuid } from '../protocol';
+import type { CommandName } from './commands';
+
+const MAX_URL = 2048;
+const text = (what: string, max: number) =>
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} must not be empty`), v.maxLength(max, `${what} is longer than ${max} characters`));
+const optionalText = (what: string, max: number) =>
+  v.optional(v.pipe(v.string(`${what} must be text`), v.trim(), v.maxLength(max, `${what} is longer than ${max} characters`)));
+
+
+const id = (what: string) => v.pipe(v.string(`${what} must be text`), v.regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, `${what} is not a valid id`));
+const empty = v.optional(v.strictObject({}), {});
+
+/** What the content script found on a page (the shape of detectPage's result). */
+export const DetectionSchema = v.looseObject({
+  type: v.picklist(['project', 'forum', 'other'], 'detection.type must be project, forum or other'),
+  site: v.pipe(v.string(), v.maxLength(253)),
+  keys: v.pipe(
+    v.array(v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z-]+:\S+$/, 'detection keys look like "github:owner/repo"'))),
+    v.maxLength(64, 'too many detection keys'),
+  ),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+});
+
+export const DisclosureSettingsSchema = v.pipe(v.string('disclosure must be text'), v.trim(), v.maxLength(600, 'the disclosure is longer than 600 characters'));
+
+export const SettingsPatchSchema = v.strictObject({
+  disclosure: v.optional(DisclosureSettingsSchema),
+  /** What of the page URL travels with a referral: nothing, its host (default) or the full URL (opt-in). */
+  sharePageUrl: v.optional(v.picklist(['none', 'host', 'full'], 'sharePageUrl must be none, host or full')),
+  suggestionsEnabled: v.optional(v.boolean()),
+  /** Hosts where the in-page suggestion is not shown. */
+  mutedHosts: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253))), v.maxLength(500))),
+});
+
+export const GiveBackSchema = v.strictObject({
+  url: v.pipe(httpUrl, v.check((s) => s.startsWith('https:'), 'give-back URL must be https')),
+  percent: v.pipe(v.number('percent must be a number'), v.integer('percent must be a whole number'), v.minValue(1, 'percent must be 1-100'), v.maxValue(100, 'percent must be 1-100')),
+});
+
+export const PAYLOAD_SCHEMAS = {
+  'page.detected': v.strictObject({ url: httpUrl, detection: DetectionSchema }),
+  'page.forTab': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  'catalog.search': v.strictObject({ query: v.pipe(v.string(), v.trim(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
+  'vendors.list': empty,
+  'vendors.enrol': v.strictObject({ endpoint: text('endpoint', MAX_URL), code: text('enrolment code', 200) }),
+  'vendors.leave': v.strictObject({ vendorId: id('vendorId') }),
+  'referrals.create': v.strictObject({
+    vendorId: id('vendorId'),
+    productId: id('productId'),
+    offerId: id('offerId'),
+    channel: v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(', ')}`),
+    campaign: optionalText('campaign', 80),
+    pageUrl: v.optional(httpUrl),
+    sharePageUrl: v.optional(v.picklist(['none', 'host', 'full'])),
+    giveBack: v.optional(GiveBackSchema),
+  }),
+  'deals.register': v.strictObject({
+    vendorId: id('vendorId'),
+    productId: id('productId'),
+    customerName: text('customer name', 200),
+    customerDomain: v.pipe(text('customer domain', 253), v.toLowerCase(), v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'customer domain must be a domain name such as example.com')),
+    expectedSeats: v.optional(v.pipe(v.number(), v.integer('expected seats must be a whole number'), v.minValue(1), v.maxValue(10_000_000))),
+    note: optionalText('note', 1000),
+  }),
+  'activity.get': v.optional(v.strictObject({ markSeen: v.optional(v.boolean()), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }), {}),
+  'sync.now': empty,
+  'outbox.retry': v.strictObject({ id: uuid }),
+  'settings.get': empty,
+  'settings.set': SettingsPatchSchema,
+  'data.export': empty,
+  'data.import': v.strictObject({ json: v.pipe(v.string('the import must be the text of an export file'), v.maxLength(50_000_000, 'the import file is too large')) }),
+} satisfies Record<CommandName, v.GenericSchema>;
+
+export type Payloads = { [K in CommandName]: v.InferOutput<(typeof PAYLOAD_SCHEMAS)[K]> };
+export type PayloadInputs = { [K in CommandName]: v.InferInput<(typeof PAYLOAD_SCHEMAS)[K]> };
+
+/** Human-readable summary of valibot issues: "channel: channel must be one of …". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path?.map((p) => String(p.key)).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

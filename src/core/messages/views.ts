@@ -1,0 +1,126 @@
+// What the worker answers to pages. Plain data, no secrets: these objects reach the popup,
+// the options page and (for a few commands) content scripts.
+import type { VendorSyncStatus } from '../sync/state';
+import type { DealInput, ReferralInput } from '../protocol';
+
+export type SyncState = 'pending' | 'synced' | 'parked';
+
+export interface ProblemView {
+  /** storage-full | storage-closed | storage-blocked | vendor-reenrol | vendor-gone | vendor-sync | catalog-invalid | parked-items */
+  code: string;
+  message: string;
+  vendorId?: string;
+  at: string;
+}
+
+export interface CredentialView {
+  credentialId?: string;
+  state: 'valid' | 'expired' | 'not-yet-valid' | 'revoked' | 'forged' | 'wrong-issuer' | 'malformed';
+  reason: string;
+  productId?: string;
+  level?: string;
+  achievementName?: string;
+  validUntil?: string;
+}
+
+export interface PractitionerView {
+  id: string;
+  number: number;
+  displayName: string;
+  email?: string;
+}
+
+export interface VendorView {
+  id: string;
+  name: string;
+  homepage: string;
+  endpoint: string;
+  enrolledAt: string;
+  practitioner: PractitionerView;
+  credentials: CredentialView[];
+  certified: boolean;
+  sync: { status: VendorSyncStatus; lastError?: string; lastErrorAt?: string; lastSuccessAt?: string; nextAttemptAt?: string; pending: number; parked: number };
+  catalog: { products: number; fetchedAt?: string; error?: string };
+}
+
+/** A referral as sent to its vendor, plus its link and where it is in sync. */
+export interface ReferralView extends ReferralInput {
+  link: string;
+  sync: SyncState;
+  error?: string;
+  syncedAt?: string;
+  stats?: { clicks: number; conversions: number; commission: CommissionView };
+}
+
+export interface DealView extends DealInput {
+  sync: SyncState;
+  error?: string;
+  syncedAt?: string;
+}
+
+export interface CommissionView {
+  pending: number;
+  approved: number;
+  paid: number;
+  reversed: number;
+}
+
+export interface VendorTotalsView {
+  vendorId: string;
+  vendorName: string;
+  currency?: string;
+  referrals: number;
+  clicks: number;
+  conversions: number;
+  commission: CommissionView;
+  fetchedAt?: string;
+}
+
+export interface ActivityView {
+  referrals: ReferralView[];
+  deals: DealView[];
+  totals: VendorTotalsView[];
+  parked: (ReferralView | DealView)[];
+  unsynced: number;
+  newConversions: number;
+  problems: ProblemView[];
+}
+
+export interface ShareView {
+  markdown: string;
+  text: string;
+  html: string;
+}
+
+export interface SettingsView {
+  disclosure: string;
+  sharePageUrl: 'none' | 'host' | 'full';
+  suggestionsEnabled: boolean;
+  mutedHosts: string[];
+}
+
+export interface ProductHitView {
+  vendorId: string;
+  vendorName: string;
+  productId: string;
+  productName: string;
+  description: string;
+  enrolled: boolean;
+  offers: { id: string; name: string; url: string; adds: string }[];
+}
+
+export interface SyncReportView {
+  sent: number;
+  accepted: number;
+  parked: number;
+  vendors: { vendorId: string; status: VendorSyncStatus; error?: string }[];
+  /** True when another context was already syncing; nothing was done by this call. */
+  skipped: boolean;
+}
+
+export interface ImportReportView {
+  referralsAdded: number;
+  dealsAdded: number;
+  skippedExisting: number;
+  settingsImported: boolean;
+}
