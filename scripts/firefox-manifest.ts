@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 
 export const GECKO_ID = 'advocate@advocate.dev';
 
-type Manifest = Record<string, unknown> & { background?: { service_worker?: string; type?: string } };
+type Manifest = Record<string, unknown> & { background?: { service_worker?: string; scripts?: string[]; type?: string } };
 
 export function toFirefoxManifest(chromeManifest: Manifest): Manifest {
   const { minimum_chrome_version: _chromeOnly, background, ...rest } = chromeManifest;
