@@ -1,0 +1,72 @@
+// Page load with the extension vs without: paired loads of real saved pages served under their
+// real host names, median of (with / without). Budget: ≤ 2 % slower. Build first: npx vite build
+//   npx tsx bench/page-load.ts [rounds]
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath, launchWithExtension } from '../test/browser/chromium';
+import { startSiteServer } from '../test/browser/site-server';
+
+const rounds = Number(process.argv[2] ?? 15);
+const shared = resolve(import.meta.dirname, '../../shared/pages');
+const read = (p: string) => {
+  const raw = readFileSync(resolve(shared, p));
+  return (p.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+};
+const pages = [
+  { host: 'github.com', path: '/microlinkhq/mql', file: 'github/repo-root_microlinkhq-mql.html' },
+  { host: 'stackoverflow.com', path: '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', file: 'stackoverflow/question_2003505_git-delete-branch.html' },
+  { host: 'meta.discourse.org', path: '/t/12483', file: 'discourse/topic_meta.discourse.org_12483.html' },
+];
+
+const site = await startSiteServer();
+for (const p of pages) site.page(p.host, p.path, read(p.file));
+const hosts = pages.map((p) => p.host);
+
+const withExtension = await launchWithExtension({ mapHosts: hosts, port: site.port });
+const without = await chromium.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}`],
+});
+const plainContext = await without.newContext({ ignoreHTTPSErrors: true });
+
+async function loadMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  // Let document_idle content scripts run and count their cost too.
+  await page.waitForTimeout(50);
+  const ms = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+  await page.close();
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (const p of pages) {
+  const url = `https://${p.host}${p.path}`;
+  await loadMs(withExtension.context, url); // warm both
+  await loadMs(plainContext, url);
+  const ratios: number[] = [];
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    // alternate the order so neither side always goes first
+    const [x, y] = i % 2 ? [await loadMs(withExtension.context, url), await loadMs(plainContext, url)] : [0, 0];
+    const [y2, x2] = i % 2 ? [0, 0] : [await loadMs(plainContext, url), await loadMs(withExtension.context, url)];
+    const w = x || x2;
+    const o = y || y2;
+    a.push(w);
+    b.push(o);
+    ratios.push(w / o);
+  }
+  console.log(`${url}: with ${median(a).toFixed(1)} ms, without ${median(b).toFixed(1)} ms, median paired ratio ${((median(ratios) - 1) * 100).toFixed(2)} % slower`);
+}
+await withExtension.close();
+await without.close();
+await site.close();
