@@ -75,7 +75,7 @@ export const SignalsSchema = v.strictObject({
   packages: v.optional(PackagesSchema),
   images: list(
     pattern(
-      /^(?:_|[a-z0-9]+(?:[._-][a-z0-9]+)*)\/[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+      /^(?:(?:_|[a-z0-9]+(?:[._-][a-z0-9]+)*)\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
       'must be a Docker Hub image such as "_/mysql" (official) or "bitnami/mysql"',
     ),
   ),
