@@ -20,7 +20,8 @@ const dateTime = v.pipe(
   v.string(),
   v.check(isDateTime, 'must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z'),
 );
-const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+// Not trimmed: ids are compared exactly, and the signature covers them as written.
+const nonEmpty = v.pipe(v.string(), v.check((s) => s.trim() !== '', 'must not be empty'));
 const typesIncluding = (...required: string[]) =>
   v.pipe(
     v.array(v.string()),

@@ -166,3 +166,12 @@ export function renderShare(input: ShareInput): string {
       throw new ReferralInputError(`Unknown share format "${String(input.format)}"; use markdown, text or html`);
   }
 }
+
+/** All three formats at once (what the popup offers to copy). */
+export function renderShares(input: Omit<ShareInput, 'format'>): Record<ShareFormat, string> {
+  return {
+    markdown: renderShare({ ...input, format: 'markdown' }),
+    text: renderShare({ ...input, format: 'text' }),
+    html: renderShare({ ...input, format: 'html' }),
+  };
+}

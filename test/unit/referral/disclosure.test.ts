@@ -5,6 +5,7 @@ import {
   channelFormat,
   fillDisclosure,
   renderShare,
+  renderShares,
   validateDisclosure,
   type ShareInput,
 } from '../../../src/core/referral';
@@ -75,6 +76,19 @@ describe('renderShare', () => {
     expect(() => renderShare({ ...base, link: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
     expect(() => renderShare({ ...base, giveBack: { url: 'https://x.example', percent: 0 } })).toThrow(/between 1 and 100/);
     expect(() => renderShare({ ...base, format: 'rtf' as never })).toThrow(/Unknown share format/);
+  });
+});
+
+describe('renderShares', () => {
+  it('renders the same share in every format', () => {
+    const { format: _f, ...rest } = base;
+    const all = renderShares(rest);
+    expect(all).toEqual({
+      markdown: renderShare({ ...rest, format: 'markdown' }),
+      text: renderShare({ ...rest, format: 'text' }),
+      html: renderShare({ ...rest, format: 'html' }),
+    });
+    expect(new Set(Object.values(all)).size).toBe(3);
   });
 });
 
