@@ -274,7 +274,14 @@ const projects = {
       docs: ['developer.wordpress.org'],
       forums: ['wordpress.org/support', 'wordpress.stackexchange.com'],
       subreddits: ['Wordpress'],
-      stackExchange: [{ site: SO, tags: ['wordpress'] }],
+      stackExchange: [
+        { site: SO, tags: ['wordpress'] },
+        // A site about WordPress alone: any of its tags means WordPress (the most used ones).
+        {
+          site: 'wordpress.stackexchange.com',
+          tags: ['wp-query', 'custom-post-types', 'plugin-development', 'theme-development', 'block-editor', 'multisite', 'rest-api', 'shortcode', 'taxonomy', 'custom-field', 'hooks', 'wp-admin', 'functions', 'plugins', 'menus', 'permalinks', 'woocommerce-offtopic'],
+        },
+      ],
     },
   },
   drupal: {
@@ -290,7 +297,14 @@ const projects = {
       docs: ['www.drupal.org/docs', 'api.drupal.org'],
       forums: ['www.drupal.org/forum', 'drupal.stackexchange.com'],
       subreddits: ['drupal'],
-      stackExchange: [{ site: SO, tags: ['drupal'] }],
+      stackExchange: [
+        { site: SO, tags: ['drupal'] },
+        // A site about Drupal alone; its version tags are bare numbers.
+        {
+          site: 'drupal.stackexchange.com',
+          tags: ['7', '8', '9', '10', 'views', 'entities', 'forms', 'theming', 'routes', 'nodes', 'fields', 'blocks', 'caching', 'drush', 'migration', 'taxonomy', 'webforms', 'paragraphs'],
+        },
+      ],
     },
   },
   ansible: {
@@ -625,7 +639,14 @@ const projects = {
       docs: ['developer.adobe.com/commerce'],
       forums: ['magento.stackexchange.com', 'community.magento.com'],
       subreddits: ['Magento'],
-      stackExchange: [{ site: SO, tags: ['magento', 'magento2'] }],
+      stackExchange: [
+        { site: SO, tags: ['magento', 'magento2'] },
+        // A site about Magento alone.
+        {
+          site: 'magento.stackexchange.com',
+          tags: ['magento2', 'magento-1.9', 'checkout', 'configuration', 'product', 'module', 'layout', 'extensions', 'customer', 'orders', 'admin', 'theme', 'payment-methods', 'shipping-methods', 'graphql', 'indexing', 'cron', 'category'],
+        },
+      ],
     },
   },
   liferay: {

@@ -83,3 +83,12 @@ test('every offer states what it adds in one sentence', () => {
     }
   }
 });
+
+test('single-project Stack Exchange sites map their tags to that project', () => {
+  const productsOf = (key: string) => [...new Set(index.lookup(key).map((m) => m.productId))];
+  expect(productsOf('so-tag:wordpress.stackexchange.com:wp-query')).toEqual(['wordpress']);
+  expect(productsOf('so-tag:drupal.stackexchange.com:8')).toEqual(['drupal']);
+  expect(productsOf('so-tag:magento.stackexchange.com:magento2')).toEqual(['magento']);
+  // The same tag name on another site means nothing by itself.
+  expect(productsOf('so-tag:stackoverflow.com:views')).toEqual([]);
+});
