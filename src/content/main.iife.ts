@@ -4,6 +4,7 @@
 // looks like a project or forum page. It never changes the page.
 import { detectPage } from '../core/detect';
 import { createCommandClient } from '../core/messages/client';
+import { insertIntoFocusedField } from './insert';
 import { readDomSignals } from './signals';
 
 // Chrome's MV3 `chrome.runtime` returns promises; Firefox has `browser`. No polyfill here (size).
@@ -42,3 +43,12 @@ addEventListener('popstate', later);
 for (const event of ['turbo:load', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
 const nav = (globalThis as { navigation?: EventTarget }).navigation;
 nav?.addEventListener('navigatesuccess', later);
+
+// The worker asks us to insert a referral the practitioner just created from the context menu
+// of a reply box. Only our own extension can send this; the text is checked before it is typed.
+ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+  const m = message as { advocate?: unknown; insert?: unknown };
+  if (sender.id !== ext.runtime.id || m?.advocate !== 1 || typeof m.insert !== 'string' || m.insert.length > 10_000) return false;
+  sendResponse({ inserted: insertIntoFocusedField(document, m.insert) });
+  return false;
+});
