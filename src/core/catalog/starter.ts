@@ -250,7 +250,8 @@ const projects = {
       repositories: ['https://github.com/odoo/odoo'],
       githubOrgs: ['odoo'],
       images: ['_/odoo'],
-      homepages: ['www.odoo.com'],
+      // Not the bare host: customers' own Odoo sites live on subdomains of odoo.com.
+      homepages: ['www.odoo.com/app', 'apps.odoo.com'],
       docs: ['www.odoo.com/documentation'],
       forums: ['www.odoo.com/forum'],
       subreddits: ['Odoo'],
@@ -445,7 +446,7 @@ const projects = {
       repositories: ['https://github.com/mattermost/mattermost'],
       githubOrgs: ['mattermost'],
       images: ['mattermost/mattermost-team-edition', 'mattermost/mattermost-enterprise-edition'],
-      homepages: ['mattermost.com'],
+      // Not mattermost.com itself: customers' cloud workspaces live on its subdomains.
       docs: ['docs.mattermost.com'],
       forums: ['forum.mattermost.com'],
       stackExchange: [{ site: SO, tags: ['mattermost'] }],

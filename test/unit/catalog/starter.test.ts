@@ -92,3 +92,8 @@ test('single-project Stack Exchange sites map their tags to that project', () =>
   // The same tag name on another site means nothing by itself.
   expect(productsOf('so-tag:stackoverflow.com:views')).toEqual([]);
 });
+
+test("customers' sites on a vendor's subdomains are not claimed (Odoo hosts them on *.odoo.com)", () => {
+  expect(index.lookup('host:odoo.com')).toEqual([]);
+  expect(index.lookup('path:odoo.com/forum').map((m) => m.productId)).toEqual(['odoo']);
+});
