@@ -9,7 +9,8 @@ const project = (site: string, keys: Key[]) => result('project', site, keys, CON
 /** npm: /package/name or /package/@scope/name (+ /v/1.2.3). */
 export function detectNpm(segs: string[]): Detection {
   if (segs[0] !== 'package') return other('npm');
-  const [, first, second] = segs;
+  // '/package/%40scope%2Fname' also works on npm: re-split after decoding
+  const [first, second] = segs.slice(1).join('/').split('/');
   if (first?.startsWith('@')) {
     if (!isName(first.slice(1)) || !isName(second)) return other('npm');
     return project('npm', [packageKey('npm', `${first}/${second}`)]);
