@@ -58,10 +58,15 @@ const PackagesSchema = v.strictObject({
   nuget: list(pattern(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'must be a NuGet package id')),
 });
 
+const NAMED_STACK_EXCHANGE_SITES = new Set(['stackoverflow.com', 'serverfault.com', 'superuser.com', 'askubuntu.com', 'mathoverflow.net', 'stackapps.com']);
+const isStackExchangeSite = (host: string) =>
+  isHostname(host) &&
+  (NAMED_STACK_EXCHANGE_SITES.has(host) || host.endsWith('.stackexchange.com') || host.endsWith('.stackoverflow.com'));
+
 const StackExchangeSchema = v.strictObject({
   site: v.pipe(
     v.string(),
-    v.check((s) => isHostname(s) && !s.startsWith('www.'), 'must be a Stack Exchange site host such as "stackoverflow.com"'),
+    v.check(isStackExchangeSite, 'must be a Stack Exchange site host such as "stackoverflow.com" or "dba.stackexchange.com"'),
   ),
   tags: v.pipe(
     v.array(pattern(/^[a-z0-9+#][a-z0-9+#.-]*$/, 'must be a lower-case Stack Exchange tag such as "apache-kafka"')),

@@ -130,6 +130,12 @@ describe('CatalogError names the product and the field', () => {
     expectNamed(rejection(input), 'vendors[0].products[1].signals.docs[0]', 'postgresql');
   });
 
+  test('a Stack Exchange site that is not one', () => {
+    const input = brokenCatalog();
+    input.vendors[0].products[1].signals.stackExchange[0].site = 'stackoverflow.org';
+    expectNamed(rejection(input), 'vendors[0].products[1].signals.stackExchange[0].site', 'postgresql');
+  });
+
   test('a redirect vendor without an endpoint', () => {
     const input = brokenCatalog();
     delete input.vendors[0].referral.endpoint;
