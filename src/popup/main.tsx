@@ -1,3 +1,14 @@
 import { render } from 'preact';
+import { browserEnv } from '../ui/browser-env';
+import { EnvContext } from '../ui/env';
+import '../ui/styles.css';
+import { Popup } from './Popup';
 
-render(<main><h1>Advocate</h1></main>, document.getElementById('app')!);
+const markFirstRender = () => performance.mark('advocate:first-render');
+
+render(
+  <EnvContext.Provider value={browserEnv()}>
+    <Popup onFirstRender={markFirstRender} />
+  </EnvContext.Provider>,
+  document.getElementById('app')!,
+);

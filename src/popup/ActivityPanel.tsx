@@ -1,0 +1,195 @@
+// "How am I doing": recent referrals with their sync state and results, totals per vendor,
+// and what has not reached its vendor yet, with a way to retry.
+import { useState } from 'preact/hooks';
+import type { ActivityView, DealView, ReferralView, SyncReportView } from '../core/messages';
+import { BarChart } from '../ui/BarChart';
+import { useEnv } from '../ui/env';
+import { earned, formatDateTime, formatMoney } from '../ui/format';
+import { t } from '../ui/i18n';
+import { Notice } from '../ui/Notice';
+import type { Remote } from '../ui/remote';
+
+interface Props {
+  activity: Remote<ActivityView>;
+  online: boolean;
+  onChanged(): void;
+}
+
+const isDeal = (item: ReferralView | DealView): item is DealView => 'customerName' in item;
+
+export function ActivityPanel({ activity, online, onChanged }: Props) {
+  if (activity.state === 'loading') return <p class="skeleton" aria-busy="true">{t('loading')}</p>;
+  if (activity.state === 'error') return <Notice kind="error" title={t('errorTitle')}>{activity.error.message}</Notice>;
+  const a = activity.value;
+  const currency = new Map(a.totals.map((total) => [total.vendorId, total.currency]));
+  const vendorName = new Map(a.totals.map((total) => [total.vendorId, total.vendorName]));
+
+  return (
+    <div class="activity">
+      {a.newConversions > 0 && <Notice kind="success">{t('newConversions', a.newConversions)}</Notice>}
+      {a.problems.map((problem) => (
+        <Notice kind="warning" key={`${problem.code}:${problem.vendorId ?? ''}:${problem.at}`}>
+          {problem.message}
+        </Notice>
+      ))}
+      <SyncBox unsynced={a.unsynced} online={online} onChanged={onChanged} />
+      {a.parked.length > 0 && <Parked items={a.parked} vendorName={vendorName} onChanged={onChanged} />}
+      <Totals activity={a} />
+      <section aria-labelledby="recent-h">
+        <h2 id="recent-h">{t('recentReferrals')}</h2>
+        {a.referrals.length === 0 ? (
+          <p class="muted">{t('noReferrals')}</p>
+        ) : (
+          <ul class="referrals">
+            {a.referrals.map((r) => (
+              <li key={r.id} class="referral">
+                <div class="referral-line">
+                  <span>
+                    <strong>{r.productId}</strong> · {r.offerId} · {vendorName.get(r.vendorId) ?? r.vendorId}
+                  </span>
+                  <SyncBadge state={r.sync} />
+                </div>
+                <div class="muted">
+                  {t(`channel_${r.channel.replace(/-/g, '_')}`)}
+                  {r.campaign ? ` · ${r.campaign}` : ''} · {formatDateTime(r.createdAt)}
+                </div>
+                {r.stats && (
+                  <div class="stats">
+                    {t('referralStats', r.stats.clicks, r.stats.conversions, formatMoney(earned(r.stats.commission), currency.get(r.vendorId)))}
+                  </div>
+                )}
+                {r.error && <p class="field-error">{r.error}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function SyncBadge({ state }: { state: ReferralView['sync'] }) {
+  return (
+    <span class={`badge sync-${state}`} data-sync={state}>
+      {t(`sync_${state}`)}
+    </span>
+  );
+}
+
+function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: boolean; onChanged(): void }) {
+  const env = useEnv();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<{ ok: true; value: SyncReportView } | { ok: false; message: string } | null>(null);
+
+  if (unsynced === 0 && !report) return null;
+
+  async function syncNow() {
+    setBusy(true);
+    const answer = await env.send('sync.now');
+    setBusy(false);
+    setReport(answer.ok ? { ok: true, value: answer.value } : { ok: false, message: answer.error.message });
+    onChanged();
+  }
+
+  return (
+    <div class="sync-box">
+      <p>{unsynced > 0 ? t('unsyncedCount', unsynced) : t('allSynced')}</p>
+      {!online && <p class="muted">{t('syncWaitsOffline')}</p>}
+      <button type="button" onClick={() => void syncNow()} disabled={busy}>
+        {busy ? t('syncing') : t('syncNow')}
+      </button>
+      {report &&
+        (report.ok ? (
+          <Notice kind={report.value.parked > 0 ? 'warning' : 'info'}>
+            {report.value.skipped ? t('syncSkipped') : t('syncReport', report.value.sent, report.value.accepted, report.value.parked)}
+            {report.value.vendors
+              .filter((vendor) => vendor.error)
+              .map((vendor) => (
+                <span class="block" key={vendor.vendorId}>{`${vendor.vendorId}: ${vendor.error}`}</span>
+              ))}
+          </Notice>
+        ) : (
+          <Notice kind="error">{report.message}</Notice>
+        ))}
+    </div>
+  );
+}
+
+function Parked({ items, vendorName, onChanged }: { items: (ReferralView | DealView)[]; vendorName: Map<string, string>; onChanged(): void }) {
+  const env = useEnv();
+  const [messages, setMessages] = useState<Record<string, string>>({});
+
+  async function retry(id: string) {
+    const answer = await env.send('outbox.retry', { id });
+    const message = answer.ok ? (answer.value.requeued ? t('retryQueued') : t('retryNothing')) : answer.error.message;
+    setMessages((m) => ({ ...m, [id]: message }));
+    if (answer.ok) onChanged();
+  }
+
+  return (
+    <section class="parked" aria-labelledby="parked-h">
+      <h2 id="parked-h">{t('parkedTitle')}</h2>
+      <p class="muted">{t('parkedExplained')}</p>
+      <ul>
+        {items.map((item) => {
+          const what = isDeal(item) ? t('parkedDeal', item.customerName) : t('parkedReferral', item.productId, item.offerId);
+          return (
+            <li key={item.id} class="parked-item">
+              <div>
+                <strong>{what}</strong> · {vendorName.get(item.vendorId) ?? item.vendorId}
+              </div>
+              <p class="field-error">{item.error ?? t('parkedNoReason')}</p>
+              <button type="button" class="small" aria-label={t('retryLabel', what)} onClick={() => void retry(item.id)}>
+                {t('retry')}
+              </button>
+              {messages[item.id] && <span role="status"> {messages[item.id]}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Totals({ activity }: { activity: ActivityView }) {
+  if (activity.totals.length === 0) return null;
+  return (
+    <section aria-labelledby="totals-h">
+      <h2 id="totals-h">{t('totalsTitle')}</h2>
+      <table class="totals">
+        <thead>
+          <tr>
+            <th scope="col">{t('vendor')}</th>
+            <th scope="col">{t('referrals')}</th>
+            <th scope="col">{t('clicks')}</th>
+            <th scope="col">{t('conversions')}</th>
+            <th scope="col">{t('commission')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {activity.totals.map((total) => (
+            <tr key={total.vendorId}>
+              <th scope="row">{total.vendorName}</th>
+              <td>{total.referrals}</td>
+              <td>{total.clicks}</td>
+              <td>{total.conversions}</td>
+              <td title={t('commissionBreakdown', formatMoney(total.commission.pending, total.currency), formatMoney(total.commission.approved, total.currency), formatMoney(total.commission.paid, total.currency))}>
+                {formatMoney(earned(total.commission), total.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <BarChart
+        series={[
+          { name: t('clicks'), className: 'bar-clicks' },
+          { name: t('conversions'), className: 'bar-conversions' },
+        ]}
+        rows={activity.totals.map((total) => ({ label: total.vendorName, values: [total.clicks, total.conversions] }))}
+      />
+      <p class="legend" aria-hidden="true">
+        <span class="swatch bar-clicks" /> {t('clicks')} <span class="swatch bar-conversions" /> {t('conversions')}
+      </p>
+    </section>
+  );
+}

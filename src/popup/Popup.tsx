@@ -1,0 +1,96 @@
+// The toolbar popup: what is this page about, can I recommend something here, how am I doing.
+// A skeleton renders at once; the worker's answers fill it in as they arrive (all local state).
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ActivityView, Response, SettingsView } from '../core/messages';
+import { useEnv } from '../ui/env';
+import { t } from '../ui/i18n';
+import { Notice } from '../ui/Notice';
+import { fromResult, LOADING, type Remote } from '../ui/remote';
+import { Tabs } from '../ui/Tabs';
+import { ActivityPanel } from './ActivityPanel';
+import { PagePanel } from './PagePanel';
+
+export type TabAnswer = Response<'page.forTab'>;
+export type VendorsAnswer = Response<'vendors.list'>;
+
+export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
+  const env = useEnv();
+  const [tab, setTab] = useState<Remote<TabAnswer>>(LOADING);
+  const [vendors, setVendors] = useState<Remote<VendorsAnswer>>(LOADING);
+  const [activity, setActivity] = useState<Remote<ActivityView>>(LOADING);
+  const [settings, setSettings] = useState<Remote<SettingsView>>(LOADING);
+  const [online, setOnline] = useState(() => env.isOnline());
+  const [view, setView] = useState('page');
+  const firstRenderDone = useRef(false);
+
+  const refreshActivity = useCallback(
+    (markSeen = false) => env.send('activity.get', { limit: 25, ...(markSeen ? { markSeen } : {}) }).then((r) => setActivity(fromResult(r))),
+    [env],
+  );
+
+  useEffect(() => env.onOnlineChange(() => setOnline(env.isOnline())), [env]);
+
+  useEffect(() => {
+    // All in parallel: each answer renders as soon as it lands.
+    env
+      .activeTab()
+      .then(async (active): Promise<Remote<TabAnswer>> => (active ? fromResult(await env.send('page.forTab', { tabId: active.id })) : { state: 'ok', value: null }))
+      .catch((error: unknown): Remote<TabAnswer> => ({ state: 'error', error: { code: 'tab', message: String(error) } }))
+      .then(setTab);
+    void env.send('vendors.list').then((r) => setVendors(fromResult(r)));
+    void env.send('settings.get').then((r) => setSettings(fromResult(r)));
+    void refreshActivity(true);
+  }, [env, refreshActivity]);
+
+  useEffect(() => {
+    if (firstRenderDone.current || tab.state === 'loading' || vendors.state === 'loading') return;
+    firstRenderDone.current = true;
+    onFirstRender?.();
+  }, [tab, vendors, onFirstRender]);
+
+  const notEnrolled = vendors.state === 'ok' && vendors.value.vendors.length === 0;
+  const unsynced = activity.state === 'ok' ? activity.value.unsynced : 0;
+
+  return (
+    <div class="popup">
+      <header class="bar">
+        <h1>{t('appName')}</h1>
+        <button type="button" class="link" onClick={() => env.openOptionsPage()}>
+          {t('openSettings')}
+        </button>
+      </header>
+      {!online && <Notice kind="info">{t('offlineNote')}</Notice>}
+      {vendors.state === 'error' && <Notice kind="error" title={t('errorTitle')}>{vendors.error.message}</Notice>}
+      {vendors.state === 'ok' &&
+        vendors.value.problems.map((problem) => (
+          <Notice kind="warning" key={`${problem.code}:${problem.vendorId ?? ''}`}>
+            {problem.message}
+          </Notice>
+        ))}
+      {notEnrolled && (
+        <section class="first-run" aria-labelledby="first-run-h">
+          <h2 id="first-run-h">{t('firstRunTitle')}</h2>
+          <p>{t('firstRunBody')}</p>
+          <button type="button" class="primary" onClick={() => env.openOptionsPage()}>
+            {t('firstRunAction')}
+          </button>
+        </section>
+      )}
+      <Tabs
+        label={t('popupSections')}
+        selected={view}
+        onSelect={setView}
+        tabs={[
+          { id: 'page', label: t('tabThisPage') },
+          { id: 'activity', label: unsynced > 0 ? `${t('tabActivity')} (${unsynced})` : t('tabActivity') },
+        ]}
+      >
+        {view === 'page' ? (
+          <PagePanel tab={tab} vendors={vendors} settings={settings} onCreated={() => void refreshActivity()} />
+        ) : (
+          <ActivityPanel activity={activity} online={online} onChanged={() => void refreshActivity()} />
+        )}
+      </Tabs>
+    </div>
+  );
+}

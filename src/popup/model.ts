@@ -1,0 +1,102 @@
+// Turns what the worker answers (a page match, catalog search hits, the vendor list) into
+// what the popup shows: products, each with its offers grouped by vendor.
+import type { PageMatch } from '../core/match';
+import type { Channel, ProductHitView, VendorView } from '../core/messages';
+
+export interface OfferChoice {
+  id: string;
+  name: string;
+  url: string;
+  /** One sentence: what the subscription adds over the community edition. */
+  adds: string;
+}
+
+export interface VendorOffers {
+  vendorId: string;
+  vendorName: string;
+  enrolled: boolean;
+  offers: OfferChoice[];
+}
+
+export interface ProductChoice {
+  productId: string;
+  name: string;
+  description?: string;
+  vendors: VendorOffers[];
+}
+
+/** What "Create link" needs to know about the chosen offer. */
+export interface OfferRef {
+  vendorId: string;
+  vendorName: string;
+  productId: string;
+  productName: string;
+  offer: OfferChoice;
+}
+
+export function productsFromMatch(match: PageMatch, enrolled: ReadonlySet<string>): ProductChoice[] {
+  return match.products.map((product) => {
+    const vendors = new Map<string, VendorOffers>();
+    for (const { vendorId, vendorName, offer } of product.offers) {
+      let entry = vendors.get(vendorId);
+      if (!entry) {
+        entry = { vendorId, vendorName, enrolled: enrolled.has(vendorId), offers: [] };
+        vendors.set(vendorId, entry);
+      }
+      entry.offers.push({ id: offer.id, name: offer.name, url: offer.url, adds: offer.adds });
+    }
+    return { productId: product.productId, name: product.name, vendors: [...vendors.values()] };
+  });
+}
+
+/** Search hits come one per vendor and product; the same product from two vendors is one card. */
+export function productsFromHits(hits: readonly ProductHitView[], enrolled: ReadonlySet<string>): ProductChoice[] {
+  const products = new Map<string, ProductChoice>();
+  for (const hit of hits) {
+    let product = products.get(hit.productId);
+    if (!product) {
+      product = { productId: hit.productId, name: hit.productName, description: hit.description, vendors: [] };
+      products.set(hit.productId, product);
+    }
+    product.vendors.push({
+      vendorId: hit.vendorId,
+      vendorName: hit.vendorName,
+      enrolled: hit.enrolled || enrolled.has(hit.vendorId),
+      offers: hit.offers.map(({ id, name, url, adds }) => ({ id, name, url, adds })),
+    });
+  }
+  return [...products.values()];
+}
+
+/** Every offer the practitioner may recommend: those of vendors they are enrolled with. */
+export function recommendableOffers(products: readonly ProductChoice[]): OfferRef[] {
+  return products.flatMap((product) =>
+    product.vendors
+      .filter((vendor) => vendor.enrolled)
+      .flatMap((vendor) =>
+        vendor.offers.map((offer) => ({ vendorId: vendor.vendorId, vendorName: vendor.vendorName, productId: product.productId, productName: product.name, offer })),
+      ),
+  );
+}
+
+export const offerKey = (ref: Pick<OfferRef, 'vendorId' | 'productId'> & { offer: { id: string } }) => `${ref.vendorId}/${ref.productId}/${ref.offer.id}`;
+
+export const enrolledIds = (vendors: readonly VendorView[]) => new Set(vendors.map((vendor) => vendor.id));
+
+const ISSUE_PATH = /^\/[^/]+\/[^/]+\/(?:issues|pull|merge_requests)\/\d+/;
+
+/** Where the link will probably be pasted, from what the page is. */
+export function defaultChannel(pageType: PageMatch['pageType'] | undefined, url: string | undefined): Channel {
+  if (url) {
+    try {
+      const { pathname } = new URL(url);
+      if (ISSUE_PATH.test(pathname) || pathname.includes('/-/issues/')) return 'issue-comment';
+      if (/^\/[^/]+\/[^/]+\/discussions\/\d+/.test(pathname)) return 'forum-answer';
+    } catch {
+      // not a URL: fall through to the page type
+    }
+  }
+  return pageType === 'forum' ? 'forum-answer' : 'other';
+}
+
+export const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);

@@ -1,0 +1,41 @@
+// The real UiEnv: the extension's APIs through webextension-polyfill.
+import browser from 'webextension-polyfill';
+import { createCommandClient } from '../core/messages';
+import type { ActiveTab, UiEnv } from './env';
+
+/** `?tab=<id>` pins the page to a tab: used when the popup is opened as a tab (browser tests, bench). */
+function pinnedTabId(): number | null {
+  const raw = new URLSearchParams(location.search).get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : null;
+}
+
+export function browserEnv(): UiEnv {
+  return {
+    send: createCommandClient((message) => browser.runtime.sendMessage(message)),
+    async activeTab(): Promise<ActiveTab | null> {
+      const pinned = pinnedTabId();
+      if (pinned !== null) {
+        const tab = await browser.tabs.get(pinned).catch(() => null);
+        return tab ? { id: pinned, url: tab.url } : { id: pinned };
+      }
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+    },
+    openOptionsPage() {
+      void browser.runtime.openOptionsPage();
+    },
+    requestOrigins(origins) {
+      return browser.permissions.request({ origins });
+    },
+    isOnline: () => navigator.onLine,
+    onOnlineChange(listener) {
+      addEventListener('online', listener);
+      addEventListener('offline', listener);
+      return () => {
+        removeEventListener('online', listener);
+        removeEventListener('offline', listener);
+      };
+    },
+  };
+}
