@@ -1,0 +1,129 @@
+// The vendor dashboard's numbers: practitioners, funnels, commission owed, a daily series.
+import type { Dashboard } from '../../core/protocol/admin';
+import type { AchievementLevel } from '../../core/credential/schema';
+import type { App } from '../app';
+
+const SERIES_DAYS = 30;
+
+export async function buildDashboard(app: App): Promise<Dashboard> {
+  await app.clicks.flush();
+  const db = app.db;
+  const now = app.now();
+  const since = new Date(now.getTime() - (SERIES_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const [practitioners, certs, referrals, clicks, conversions, commissions, clickDays, conversionDays, commissionDays] = await Promise.all([
+    db.selectFrom('practitioners').select(['id', 'number', 'display_name', 'email', 'enrolled_at', 'left_at']).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('certifications').select(['id', 'practitioner_id', 'product_id', 'level', 'valid_until', 'revoked_at']).orderBy('id').execute(),
+    db.selectFrom('referrals').select(['practitioner_id', 'product_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['practitioner_id', 'product_id']).execute(),
+    db
+      .selectFrom('clicks')
+      .innerJoin('referrals', 'referrals.code', 'clicks.code')
+      .select(['clicks.practitioner_id', 'referrals.product_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['clicks.practitioner_id', 'referrals.product_id'])
+      .execute(),
+    db.selectFrom('conversions').select(['practitioner_id', 'product_id', (eb) => eb.fn.countAll<number>().as('n')]).where('practitioner_id', 'is not', null).groupBy(['practitioner_id', 'product_id']).execute(),
+    db.selectFrom('commissions').select(['state', (eb) => eb.fn.sum<number>('amount').as('total')]).groupBy('state').execute(),
+    db.selectFrom('clicks').select(['day', (eb) => eb.fn.countAll<number>().as('n')]).where('day', '>=', since).groupBy('day').execute(),
+    db.selectFrom('conversions').select(['occurred_at']).where('attribution', '<>', 'none').where('occurred_at', '>=', since).execute(),
+    db.selectFrom('commissions').select(['created_at', 'amount']).where('state', '<>', 'reversed').where('created_at', '>=', since).execute(),
+  ]);
+
+  const byProduct = new Map<string, { productId: string; referrals: number; clicks: number; conversions: number }>();
+  const byPractitioner = new Map<string, { practitionerId: string; displayName: string; referrals: number; clicks: number; conversions: number }>();
+  for (const p of practitioners) byPractitioner.set(p.id, { practitionerId: p.id, displayName: p.display_name, referrals: 0, clicks: 0, conversions: 0 });
+  for (const product of app.catalog.vendors[0]!.products) byProduct.set(product.id, { productId: product.id, referrals: 0, clicks: 0, conversions: 0 });
+  const add = (rows: { practitioner_id: string | null; product_id: string; n: number }[], field: 'referrals' | 'clicks' | 'conversions') => {
+    for (const row of rows) {
+      const product = byProduct.get(row.product_id);
+      if (product) product[field] += Number(row.n);
+      const practitioner = row.practitioner_id ? byPractitioner.get(row.practitioner_id) : undefined;
+      if (practitioner) practitioner[field] += Number(row.n);
+    }
+  };
+  add(referrals, 'referrals');
+  add(clicks, 'clicks');
+  add(conversions, 'conversions');
+
+  const commission = { pending: 0, approved: 0, paid: 0, reversed: 0, owed: 0 };
+  for (const row of commissions) if (row.state in commission) commission[row.state as 'pending'] += Number(row.total);
+  commission.owed = commission.pending + commission.approved;
+
+  const series = new Map<string, { day: string; clicks: number; conversions: number; commission: number }>();
+  for (let i = SERIES_DAYS - 1; i >= 0; i--) {
+    const day = new Date(now.getTime() - i * 86_400_000).toISOString().slice(0, 10);
+    series.set(day, { day, clicks: 0, conversions: 0, commission: 0 });
+  }
+  for (const row of clickDays) {
+    const entry = series.get(row.day);
+    if (entry) entry.clicks += Number(row.n);
+  }
+  for (const row of conversionDays) {
+    const entry = series.get(row.occurred_at.slice(0, 10));
+    if (entry) entry.conversions += 1;
+  }
+  for (const row of commissionDays) {
+    const entry = series.get(row.created_at.slice(0, 10));
+    if (entry) entry.commission += Number(row.amount);
+  }
+
+  const certsByPractitioner = new Map<string, Dashboard['practitioners'][number]['certifications']>();
+  for (const c of certs) {
+    const list = certsByPractitioner.get(c.practitioner_id) ?? [];
+    list.push({ credentialId: c.id, productId: c.product_id, level: c.level as AchievementLevel, ...(c.valid_until ? { validUntil: c.valid_until } : {}), revoked: c.revoked_at !== null });
+    certsByPractitioner.set(c.practitioner_id, list);
+  }
+
+  return {
+    generatedAt: now.toISOString(),
+    currency: app.currency,
+    practitioners: practitioners.map((p) => ({
+      id: p.id,
+      number: Number(p.number),
+      displayName: p.display_name,
+      email: p.email,
+      enrolled: p.enrolled_at !== null && p.left_at === null,
+      certifications: certsByPractitioner.get(p.id) ?? [],
+    })),
+    funnelByProduct: [...byProduct.values()],
+    funnelByPractitioner: [...byPractitioner.values()],
+    commission,
+    series: [...series.values()],
+  };
+}
+
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote always; neutralise spreadsheet formulas in text that came from outside.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+};
+
+export async function commissionsCsv(app: App): Promise<string> {
+  const rows = await app.db
+    .selectFrom('commissions')
+    .innerJoin('conversions', 'conversions.id', 'commissions.conversion_id')
+    .innerJoin('practitioners', 'practitioners.id', 'commissions.practitioner_id')
+    .select([
+      'commissions.id',
+      'commissions.state',
+      'commissions.amount',
+      'commissions.currency',
+      'commissions.self_referral',
+      'commissions.note',
+      'commissions.created_at',
+      'conversions.order_id',
+      'conversions.product_id',
+      'conversions.attribution',
+      'conversions.occurred_at',
+      'practitioners.display_name',
+      'practitioners.email',
+    ])
+    .orderBy('commissions.created_at')
+    .orderBy('commissions.id')
+    .execute();
+  const header = ['commission_id', 'state', 'amount_minor', 'currency', 'self_referral', 'note', 'created_at', 'order_id', 'product_id', 'attribution', 'order_at', 'practitioner', 'email'];
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    lines.push([r.id, r.state, r.amount, r.currency, r.self_referral ? 'yes' : 'no', r.note, r.created_at, r.order_id, r.product_id, r.attribution, r.occurred_at, r.display_name, r.email].map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,49 @@
+// GET /r/:code — verify the code's MAC, count the click, redirect to the offer. A forged or
+// unknown code still redirects (to the plain offer page) and counts nothing.
+import { normaliseReferralCode, parseReferralCode, verifyReferralCode } from '../../core/referral/code';
+import type { App } from '../app';
+import type { AppRoute } from './types';
+
+function redirect(res: import('node:http').ServerResponse, location: string): void {
+  res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': 0 });
+  res.end();
+}
+
+async function offerForCode(app: App, code: string, requested: string | null): Promise<string> {
+  const cached = app.referralOffers.get(code);
+  if (cached) return cached;
+  const row = await app.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst();
+  if (row) {
+    app.referralOffers.set(code, row.offer_id);
+    return row.offer_id;
+  }
+  // Not synced yet: the link may name its offer.
+  return requested && app.offers.has(requested) ? requested : app.defaultOffer.id;
+}
+
+export const redirectRoute: AppRoute = {
+  method: 'GET',
+  path: '/r/:code',
+  auth: 'none',
+  hot: true,
+  handle: async ({ req, res, app, params, url, ip }) => {
+    const requested = url.searchParams.get('o');
+    const parts = parseReferralCode(params.code!);
+    const owner = parts ? app.secrets.get(parts.practitionerNumber) : undefined;
+    const authentic = owner ? await verifyReferralCode(params.code!, owner.secret) : null;
+    if (!owner || !authentic) {
+      const known = requested ? app.offers.get(requested) : undefined;
+      redirect(res, known ? known.offer.url : app.plainOfferUrl);
+      return;
+    }
+    const code = normaliseReferralCode(params.code!)!;
+    const offerId = await offerForCode(app, code, requested);
+    const now = app.now();
+    const day = now.toISOString().slice(0, 10);
+    const visitorHash = await app.clicks.visitorHash(day, ip, String(req.headers['user-agent'] ?? ''));
+    app.clicks.record({ code, practitioner_id: owner.practitionerId, offer_id: offerId, day, visitor_hash: visitorHash, clicked_at: now.toISOString() });
+    const target = new URL(app.offers.get(offerId)!.offer.url);
+    target.searchParams.set('ref', code); // the vendor's checkout carries it into the billing webhook
+    redirect(res, target.toString());
+  },
+};
