@@ -3,20 +3,14 @@
 // when a newer version wants the database, so an upgrade never hangs on an old worker or page.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { VendorSyncState } from '../core/sync/state';
-import type { CredentialView, PractitionerView, ProblemView, SettingsView, SyncState } from '../core/messages/views';
+import type { CredentialView, ProblemView, VendorView, SettingsView, SyncState } from '../core/messages/views';
 import type { Catalog, ReferralItem, DealItem, StatsResponse } from './ports';
 
 export const DB_NAME = 'advocate';
 export const DB_VERSION = 1;
 
-export interface VendorRecord {
-  id: string;
-  name: string;
-  homepage: string;
-  /** Base URL of the vendor's endpoint, without a trailing slash. */
-  endpoint: string;
-  enrolledAt: string;
-  practitioner: PractitionerView;
+/** `endpoint` is the vendor's base URL without a trailing slash. */
+export interface VendorRecord extends Pick<VendorView, 'id' | 'name' | 'homepage' | 'endpoint' | 'enrolledAt' | 'practitioner'> {
   issuer: { id: string; publicKeyJwk: unknown; keyId: string };
   credentials: unknown[];
   credentialStatuses: CredentialView[];

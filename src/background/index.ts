@@ -1,6 +1,69 @@
-// Service worker entry. Listeners are registered synchronously at top level so a worker
-// woken by an event sees its listener.
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  sendResponse({ ok: false, error: `unknown message ${JSON.stringify(message?.type)}` });
-  return false;
+// Service worker entry. Listeners are registered synchronously at top level so a worker woken
+// by an event sees its listener. No dynamic import() and no DOM code anywhere in this graph
+// (Vite 8 / Rolldown can otherwise stop the worker from registering).
+import { createBadgeUpdater } from './badge';
+import { CatalogIndexCache } from './catalog-index';
+import { DbHandle } from './db';
+import { createHandlers } from './handlers';
+import { StorageHealth } from './health';
+import { createRouter, isCommandMessage } from './router';
+import { createSyncer, type LockRunner } from './sync';
+import { TabMemory } from './tabs';
+
+const SYNC_ALARM = 'advocate-sync';
+const now = () => Date.now();
+
+let refreshBadge: () => void = () => {};
+const health = new StorageHealth(now, () => refreshBadge());
+const db = new DbHandle({ onEvent: health.onStorageEvent });
+const badge = createBadgeUpdater(db, health, chrome.action);
+refreshBadge = () => void badge.refresh();
+
+/** One sync at a time across the worker and every extension page (Web Locks). */
+const withLock: LockRunner = async <T>(task: () => Promise<T>) => {
+  let outcome: { ran: true; value: T } | { ran: false } = { ran: false };
+  await navigator.locks.request('advocate-sync', { ifAvailable: true }, async (lock) => {
+    if (lock) outcome = { ran: true, value: await task() };
+  });
+  return outcome;
+};
+
+const syncer = createSyncer({ db, fetch: (input, init) => fetch(input, init), now, random: Math.random, withLock, onChange: refreshBadge });
+const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
+
+const handlers = createHandlers({
+  db,
+  fetch: (input, init) => fetch(input, init),
+  now,
+  syncer,
+  health,
+  catalogs: new CatalogIndexCache(db),
+  tabs: new TabMemory(chrome.storage.session),
+  client: { name: 'Advocate', version: chrome.runtime.getManifest().version },
+  kick,
+  refreshBadge,
 });
+
+const route = createRouter(handlers, {
+  extensionId: chrome.runtime.id,
+  extensionOrigin: chrome.runtime.getURL(''),
+  optionsUrl: chrome.runtime.getURL('src/options/index.html'),
+}, health);
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!isCommandMessage(message)) return false;
+  void route(message, sender).then(sendResponse);
+  return true; // answer asynchronously
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void syncer.syncAll().catch(() => {});
+});
+chrome.tabs.onRemoved.addListener((tabId) => void new TabMemory(chrome.storage.session).forget(tabId));
+chrome.runtime.onStartup.addListener(() => kick());
+chrome.runtime.onInstalled.addListener(() => kick());
+self.addEventListener('online', () => kick());
+
+// Re-created at every start: alarms may be lost on update or browser restart. Chrome's minimum is 30 s.
+void chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1, delayInMinutes: 0.5 });
+refreshBadge();

@@ -1,7 +1,6 @@
 // The one place the worker reaches into other modules' APIs (protocol schemas, catalog,
 // matching, referral links, credentials). When their index.ts files change, fix it here.
-import * as v from 'valibot';
-import { CatalogSchema, type Catalog } from '../core/catalog/schema';
+import { CatalogError, parseCatalog, type Catalog } from '../core/catalog';
 
 export type { Catalog };
 export {
@@ -19,9 +18,16 @@ export {
 
 /** Validates a vendor's catalog; an error message names what is wrong. */
 export function parseVendorCatalog(input: unknown): { ok: true; catalog: Catalog } | { ok: false; error: string } {
-  const parsed = v.safeParse(CatalogSchema, input);
-  if (parsed.success) return { ok: true, catalog: parsed.output };
-  const first = parsed.issues[0];
-  const path = first?.path?.map((p) => String(p.key)).join('.');
-  return { ok: false, error: `${path ? `${path}: ` : ''}${first?.message ?? 'invalid'}` };
+  try {
+    return { ok: true, catalog: parseCatalog(input) };
+  } catch (error) {
+    if (error instanceof CatalogError) return { ok: false, error: error.message };
+    throw error;
+  }
 }
+
+export { compileCatalog, starterCatalog, type CatalogIndex } from '../core/catalog';
+export { matchPage, type PageMatch } from '../core/match';
+export type { Detection } from '../core/detect';
+export { newReferral, newDeal, buildReferralLink, renderShare, validateDisclosure, channelFormat, DEFAULT_DISCLOSURE, ReferralInputError } from '../core/referral';
+export { verifyCredential, isCertified, type CredentialStatus } from '../core/credential';

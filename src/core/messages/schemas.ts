@@ -16,7 +16,7 @@ const empty = v.optional(v.strictObject({}), {});
 
 /** What the content script found on a page (the shape of detectPage's result). */
 export const DetectionSchema = v.looseObject({
-  type: v.picklist(['project', 'forum', 'other'], 'detection.type must be project, forum or other'),
+  pageType: v.picklist(['project', 'forum', 'other'], 'detection.pageType must be project, forum or other'),
   site: v.pipe(v.string(), v.maxLength(253)),
   keys: v.pipe(
     v.array(v.pipe(v.string(), v.maxLength(300), v.regex(/^[a-z-]+:\S+$/, 'detection keys look like "github:owner/repo"'))),

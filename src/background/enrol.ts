@@ -1,0 +1,157 @@
+// Enrolment with a vendor and leaving it. Every step is checked before anything is stored, so
+// a bad endpoint, a wrong code, garbage answers or an invalid catalog leave earlier enrolments
+// (and a previous enrolment with the same vendor) exactly as they were.
+import * as v from 'valibot';
+import type { CredentialView } from '../core/messages/views';
+import { initialSyncState } from '../core/sync/state';
+import { fetchCatalog } from './catalogs';
+import type { DbHandle, VendorRecord } from './db';
+import { parkAllPending } from './outbox';
+import { EnrolResponseSchema, VendorInfoSchema, isCertified, verifyCredential, type EnrolResponse } from './ports';
+import { callVendor, vendorUrl, type Fetch } from './vendor-http';
+
+export class CommandFailure extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface EnrolDeps {
+  db: DbHandle;
+  fetch: Fetch;
+  now: () => number;
+  timeoutMs?: number | undefined;
+  client: { name: string; version: string };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The endpoint as the practitioner typed it -> a base URL, or a CommandFailure saying what to fix. */
+export function normaliseEndpoint(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new CommandFailure('bad-endpoint', `"${text}" is not a URL. Paste the endpoint address your vendor gave you, e.g. https://advocate.vendor.example.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new CommandFailure('bad-endpoint', 'The endpoint must use https:// (plain http is allowed only for a local test endpoint on 127.0.0.1).');
+  }
+  if (url.username || url.password) throw new CommandFailure('bad-endpoint', 'The endpoint URL must not contain a user name or password.');
+  if (url.search || url.hash) throw new CommandFailure('bad-endpoint', 'The endpoint URL must not contain ?query or #fragment parts.');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`;
+};
+
+/** Why a step failed, in words; never a stack trace. */
+function unreachable(step: string, reason: string): CommandFailure {
+  return new CommandFailure('enrol-failed', `Could not ${step}: ${reason}`);
+}
+
+export async function enrol(deps: EnrolDeps, endpointText: string, code: string): Promise<VendorRecord> {
+  const endpoint = normaliseEndpoint(endpointText);
+  const common = { fetch: deps.fetch, timeoutMs: deps.timeoutMs };
+
+  const info = await callVendor({ ...common, url: vendorUrl(endpoint, '/v1/vendor'), nowMs: deps.now() });
+  if (!info.ok) throw unreachable(`reach the vendor at ${endpoint}`, info.outcome.reason);
+  const vendorInfo = v.safeParse(VendorInfoSchema, info.json);
+  if (!vendorInfo.success) throw new CommandFailure('enrol-failed', `${endpoint} does not look like an Advocate vendor endpoint (${describe(vendorInfo.issues)}).`);
+  const vendorId = vendorInfo.output.id;
+
+  const catalog = await fetchCatalog({ ...common, now: deps.now }, endpoint, vendorId);
+  if (catalog.kind !== 'updated') {
+    throw new CommandFailure('catalog-invalid', `The vendor's catalog cannot be used, so enrolment was not attempted: ${catalog.kind === 'failed' ? catalog.error : 'no catalog'}`);
+  }
+
+  const answer = await callVendor({ ...common, url: vendorUrl(endpoint, '/v1/enrol'), method: 'POST', body: { code: code.trim(), client: deps.client }, nowMs: deps.now() });
+  if (!answer.ok) {
+    if (answer.status === 401 || answer.status === 400) {
+      throw new CommandFailure('enrolment-code-invalid', 'The vendor did not accept this enrolment code: it is wrong, already used or expired. Ask the vendor for a new one.');
+    }
+    throw unreachable('enrol', answer.outcome.reason);
+  }
+  const parsed = v.safeParse(EnrolResponseSchema, answer.json);
+  if (!parsed.success) throw new CommandFailure('enrol-failed', `The vendor's enrolment answer is not valid (${describe(parsed.issues)}). Nothing was stored.`);
+  const enrolment: EnrolResponse = parsed.output;
+  if (enrolment.vendor.id !== vendorId || enrolment.vendor.keyId !== vendorInfo.output.keyId) {
+    throw new CommandFailure('enrol-failed', 'The enrolment answer names a different vendor or key than the endpoint publishes. Nothing was stored.');
+  }
+
+  const statuses = await verifyAll(enrolment, deps.now(), await revokedList(deps, endpoint));
+  const db = await deps.db.get();
+  const tx = db.transaction(['vendors', 'secrets', 'catalogs'], 'readwrite', { durability: 'strict' });
+  const now = deps.now();
+  const record: VendorRecord = {
+    id: vendorId,
+    name: enrolment.vendor.name,
+    homepage: enrolment.vendor.homepage,
+    endpoint,
+    enrolledAt: new Date(now).toISOString(),
+    practitioner: enrolment.practitioner,
+    issuer: { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId },
+    credentials: enrolment.credentials,
+    credentialStatuses: statuses,
+    sync: initialSyncState(),
+    catalogCheckedAt: now,
+  };
+  await Promise.all([
+    tx.objectStore('vendors').put(record),
+    tx.objectStore('secrets').put({ vendorId, accessToken: enrolment.accessToken, referralSecret: enrolment.referralSecret }),
+    tx.objectStore('catalogs').put({ vendorId, catalog: catalog.catalog, fetchedAt: now, ...(catalog.etag ? { etag: catalog.etag } : {}) }),
+    tx.done,
+  ]);
+  return record;
+}
+
+/** The vendor's revocation list; best effort (a credential is still signature-checked without it). */
+async function revokedList(deps: EnrolDeps, endpoint: string): Promise<Set<string>> {
+  const answer = await callVendor({ fetch: deps.fetch, timeoutMs: deps.timeoutMs, url: vendorUrl(endpoint, '/v1/credentials/status'), nowMs: deps.now() });
+  const revoked = answer.ok ? (answer.json as { revoked?: unknown }).revoked : undefined;
+  return new Set(Array.isArray(revoked) ? revoked.filter((x): x is string => typeof x === 'string') : []);
+}
+
+export async function verifyAll(enrolment: Pick<EnrolResponse, 'vendor' | 'credentials'>, nowMs: number, revoked: ReadonlySet<string>): Promise<CredentialView[]> {
+  const issuer = { id: enrolment.vendor.id, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId };
+  return Promise.all(
+    enrolment.credentials.map(async (credential) => {
+      const status = await verifyCredential(credential, issuer, { now: new Date(nowMs), revoked });
+      const view: CredentialView = { state: status.state, reason: status.reason };
+      for (const key of ['credentialId', 'productId', 'level', 'achievementName', 'validUntil'] as const) {
+        if (status[key] !== undefined) view[key] = status[key];
+      }
+      return view;
+    }),
+  );
+}
+
+export const certified = (statuses: readonly CredentialView[]) => statuses.some((s) => isCertified({ state: s.state, reason: s.reason }));
+
+/**
+ * Leaves a vendor: tells it (best effort, so leaving works offline), then removes the secrets,
+ * stats and catalog. Referrals stay as history; unsent ones are parked with a note.
+ */
+export async function leave(deps: Omit<EnrolDeps, 'client'>, vendorId: string): Promise<{ removed: boolean; vendorNotified: boolean }> {
+  const db = await deps.db.get();
+  const [vendor, secret] = await Promise.all([db.get('vendors', vendorId), db.get('secrets', vendorId)]);
+  if (!vendor) return { removed: false, vendorNotified: false };
+  let vendorNotified = false;
+  if (secret) {
+    const answer = await callVendor({ fetch: deps.fetch, timeoutMs: deps.timeoutMs, url: vendorUrl(vendor.endpoint, '/v1/enrolment'), method: 'DELETE', token: secret.accessToken, nowMs: deps.now() });
+    vendorNotified = answer.ok || answer.status === 401 || answer.status === 410;
+  }
+  const tx = db.transaction(['vendors', 'secrets', 'stats', 'catalogs'], 'readwrite', { durability: 'strict' });
+  await Promise.all([
+    tx.objectStore('vendors').delete(vendorId),
+    tx.objectStore('secrets').delete(vendorId),
+    tx.objectStore('stats').delete(vendorId),
+    tx.objectStore('catalogs').delete(vendorId),
+    tx.done,
+  ]);
+  await parkAllPending(db, vendorId, `You left ${vendor.name} before this was delivered; enrol again and retry to send it.`);
+  return { removed: true, vendorNotified };
+}

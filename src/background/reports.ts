@@ -1,0 +1,129 @@
+// Read models for the popup and the options page: vendors, activity, problems, badge inputs.
+// Built from IndexedDB on demand; never includes a secret.
+import type { ActivityView, DealView, ProblemView, ReferralView, VendorTotalsView, VendorView } from '../core/messages/views';
+import type { BadgeInput } from '../core/sync/badge';
+import type { Db, DealRecord, ReferralRecord, StatsRecord, VendorRecord } from './db';
+import { certified } from './enrol';
+import { allOf, countFor, recent } from './outbox';
+
+const isoOf = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) || ms >= Number.MAX_SAFE_INTEGER ? undefined : new Date(ms).toISOString());
+
+export async function vendorView(db: Db, vendor: VendorRecord): Promise<VendorView> {
+  const [pendingR, pendingD, parkedR, parkedD, catalog] = await Promise.all([
+    countFor(db, 'referrals', vendor.id, 'pending'),
+    countFor(db, 'deals', vendor.id, 'pending'),
+    countFor(db, 'referrals', vendor.id, 'parked'),
+    countFor(db, 'deals', vendor.id, 'parked'),
+    db.get('catalogs', vendor.id),
+  ]);
+  const s = vendor.sync;
+  const sync: VendorView['sync'] = { status: s.status, pending: pendingR + pendingD, parked: parkedR + parkedD };
+  if (s.lastError && s.status !== 'ok') sync.lastError = s.lastError;
+  const times = { lastErrorAt: isoOf(s.lastErrorAt), lastSuccessAt: isoOf(s.lastSuccessAt), nextAttemptAt: s.status === 'backoff' ? isoOf(s.nextAttemptAt) : undefined };
+  for (const [key, value] of Object.entries(times)) if (value) sync[key as keyof typeof times] = value;
+  const own = catalog?.catalog.vendors.find((v) => v.id === vendor.id);
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    homepage: vendor.homepage,
+    endpoint: vendor.endpoint,
+    enrolledAt: vendor.enrolledAt,
+    practitioner: vendor.practitioner,
+    credentials: vendor.credentialStatuses,
+    certified: certified(vendor.credentialStatuses),
+    sync,
+    catalog: {
+      products: own?.products.length ?? 0,
+      ...(catalog ? { fetchedAt: new Date(catalog.fetchedAt).toISOString() } : {}),
+      ...(catalog?.error ? { error: catalog.error } : {}),
+    },
+  };
+}
+
+/** Vendor-level problems: re-enrol, gone, failing sync, invalid catalog. */
+export function vendorProblems(vendors: readonly VendorView[]): ProblemView[] {
+  const out: ProblemView[] = [];
+  for (const v of vendors) {
+    const at = v.sync.lastErrorAt ?? v.enrolledAt;
+    if (v.sync.status === 'reenrol') out.push({ code: 'vendor-reenrol', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'please enrol again.'}` });
+    else if (v.sync.status === 'gone') out.push({ code: 'vendor-gone', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'sync stopped.'}` });
+    else if (v.sync.status === 'backoff') out.push({ code: 'vendor-sync', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'sync is failing; will retry.'}` });
+    if (v.catalog.error) out.push({ code: 'catalog-invalid', vendorId: v.id, at: v.catalog.fetchedAt ?? at, message: `${v.name}: ${v.catalog.error}` });
+    if (v.sync.parked > 0) out.push({ code: 'parked-items', vendorId: v.id, at, message: `${v.name}: ${v.sync.parked} item(s) were refused and need your attention.` });
+  }
+  return out;
+}
+
+export async function listVendors(db: Db): Promise<VendorView[]> {
+  const vendors = await db.getAll('vendors');
+  return Promise.all(vendors.map((v) => vendorView(db, v)));
+}
+
+export function referralView(record: ReferralRecord, stats?: StatsRecord): ReferralView {
+  const view: ReferralView = { ...record.item, link: record.link, sync: record.sync };
+  if (record.error) view.error = record.error;
+  if (record.syncedAt) view.syncedAt = record.syncedAt;
+  const s = stats?.stats.referrals.find((r) => r.id === record.id);
+  if (s) view.stats = { clicks: s.clicks, conversions: s.conversions, commission: s.commission };
+  return view;
+}
+
+export function dealView(record: DealRecord): DealView {
+  const view: DealView = { ...record.item, sync: record.sync };
+  if (record.error) view.error = record.error;
+  if (record.syncedAt) view.syncedAt = record.syncedAt;
+  return view;
+}
+
+export const totalConversions = (stats: readonly StatsRecord[]) => stats.reduce((sum, s) => sum + s.stats.totals.conversions, 0);
+
+export async function activity(db: Db, limit: number, storageProblems: ProblemView[]): Promise<ActivityView> {
+  const [referrals, deals, stats, vendors, allReferrals, allDeals, seen] = await Promise.all([
+    recent(db, 'referrals', limit),
+    recent(db, 'deals', limit),
+    db.getAll('stats'),
+    listVendors(db),
+    allOf(db, 'referrals'),
+    allOf(db, 'deals'),
+    db.get('meta', 'conversionsSeen'),
+  ]);
+  const statsOf = new Map(stats.map((s) => [s.vendorId, s]));
+  const totals: VendorTotalsView[] = vendors.map((v) => {
+    const s = statsOf.get(v.id);
+    return {
+      vendorId: v.id,
+      vendorName: v.name,
+      referrals: s?.stats.totals.referrals ?? 0,
+      clicks: s?.stats.totals.clicks ?? 0,
+      conversions: s?.stats.totals.conversions ?? 0,
+      commission: s?.stats.totals.commission ?? { pending: 0, approved: 0, paid: 0, reversed: 0 },
+      ...(s ? { currency: s.stats.currency, fetchedAt: new Date(s.fetchedAt).toISOString() } : {}),
+    };
+  });
+  const parked = [
+    ...allReferrals.filter((r) => r.sync === 'parked').map((r) => referralView(r, statsOf.get(r.vendorId))),
+    ...allDeals.filter((d) => d.sync === 'parked').map(dealView),
+  ];
+  const unsynced = [...allReferrals, ...allDeals].filter((r) => r.sync === 'pending').length;
+  return {
+    referrals: referrals.map((r) => referralView(r, statsOf.get(r.vendorId))),
+    deals: deals.map(dealView),
+    totals,
+    parked,
+    unsynced,
+    newConversions: Math.max(0, totalConversions(stats) - ((seen as number | undefined) ?? 0)),
+    problems: [...storageProblems, ...vendorProblems(vendors)],
+  };
+}
+
+export async function badgeInput(db: Db, storageProblems: ProblemView[]): Promise<BadgeInput> {
+  const view = await activity(db, 1, storageProblems);
+  const needsAction = view.problems.some((p) => p.code !== 'vendor-sync');
+  return { hasError: needsAction, newConversions: view.newConversions, unsynced: view.unsynced };
+}
+
+/** The popup was opened: conversions so far are no longer new. */
+export async function markConversionsSeen(db: Db): Promise<void> {
+  const stats = await db.getAll('stats');
+  await db.put('meta', totalConversions(stats), 'conversionsSeen');
+}
