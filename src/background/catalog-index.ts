@@ -2,26 +2,20 @@
 // enrolled vendor's own catalog (which replaces that vendor's starter entry). Rebuilt lazily
 // after a catalog changes.
 import type { DbHandle } from './db';
+import { Lazy } from './lazy';
 import { compileCatalog, starterCatalog, type CatalogIndex } from './ports';
 
 export class CatalogIndexCache {
-  private current: Promise<CatalogIndex> | null = null;
+  private readonly index = new Lazy(() => this.build());
 
   constructor(private readonly db: DbHandle) {}
 
   get(): Promise<CatalogIndex> {
-    if (!this.current) {
-      const building = this.build();
-      this.current = building;
-      building.catch(() => {
-        if (this.current === building) this.current = null;
-      });
-    }
-    return this.current;
+    return this.index.get();
   }
 
   invalidate(): void {
-    this.current = null;
+    this.index.resetIf();
   }
 
   private async build(): Promise<CatalogIndex> {

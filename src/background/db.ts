@@ -2,6 +2,7 @@
 // here, never in chrome.storage.local). Versioned upgrades; an open connection closes itself
 // when a newer version wants the database, so an upgrade never hangs on an old worker or page.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { Lazy } from './lazy';
 import type { VendorSyncState } from '../core/sync/state';
 import type { CredentialView, ProblemView, VendorView, SettingsView, SyncState } from '../core/messages/views';
 import type { Catalog, ReferralItem, DealItem, StatsResponse } from './ports';
@@ -113,55 +114,48 @@ export interface OpenOptions {
  * caller asks `get()` for each transaction instead of keeping the connection.
  */
 export class DbHandle {
-  private opening: Promise<Db> | null = null;
+  private readonly connection = new Lazy(() => this.open());
   private everOpened = false;
+  private generation = 0;
 
   constructor(private readonly options: OpenOptions = {}) {}
 
   get(): Promise<Db> {
-    if (!this.opening) {
-      const attempt = this.open();
-      this.opening = attempt;
-      // A failed open must not stick: the next call tries again.
-      attempt.catch(() => {
-        if (this.opening === attempt) this.opening = null;
-      });
-    }
-    return this.opening;
+    return this.connection.get();
   }
 
   async close(): Promise<void> {
-    const current = this.opening;
-    this.opening = null;
+    const current = this.connection.resetIf();
     if (current) (await current.catch(() => null))?.close();
   }
 
   private async open(): Promise<Db> {
     const { name = DB_NAME, version = DB_VERSION, onEvent } = this.options;
-    const forget = (db: Db) => {
-      if (this.opening && this.opening === mine) this.opening = null;
-      void db;
+    // Only the newest connection may clear the shared one: an old connection's late event
+    // must not drop a newer, healthy connection.
+    const generation = ++this.generation;
+    const forget = () => {
+      if (this.generation === generation) this.connection.resetIf();
     };
-    let mine: Promise<Db>;
-    mine = openDB<AdvocateSchema>(name, version, {
+    const opening = openDB<AdvocateSchema>(name, version, {
       upgrade(db, oldVersion, newVersion) {
         for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db);
       },
       blocked: () => onEvent?.({ kind: 'blocked' }),
       blocking: () => {
-        // A newer version is waiting for us: get out of its way, reopen (newer) on next use.
-        void mine.then((db) => {
+        // A newer version is waiting for us: get out of its way; the next get() reopens.
+        void opening.then((db) => {
           db.close();
-          forget(db);
+          forget();
           onEvent?.({ kind: 'closed-for-upgrade' });
         });
       },
       terminated: () => {
-        void mine.then((db) => forget(db));
+        forget();
         onEvent?.({ kind: 'terminated' });
       },
     });
-    const db = await mine;
+    const db = await opening;
     if (this.everOpened) onEvent?.({ kind: 'reopened' });
     this.everOpened = true;
     return db;

@@ -27,6 +27,9 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   const text = header.trim();
   if (text === '') return null;
   if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+  // An HTTP date always names a month ("Wed, 21 Oct 2015 07:28:00 GMT"); without letters,
+  // Date.parse would read "-5" as a year.
+  if (!/[a-z]{3}/i.test(text)) return null;
   const at = Date.parse(text);
   if (!Number.isFinite(at)) return null;
   return Math.min(Math.max(0, at - nowMs), MAX_RETRY_AFTER_MS);
