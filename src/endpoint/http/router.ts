@@ -70,7 +70,7 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
       try {
         params[p.slice(1)] = decodeURIComponent(part);
       } catch {
-        return null;
+        params[p.slice(1)] = part; // broken escapes reach the handler as typed; it decides
       }
     } else if (p !== part) return null;
   }
