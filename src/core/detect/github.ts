@@ -31,8 +31,11 @@ export function detectGithub(segs: string[], signals: DomSignals): Detection {
   if (!repo) return other('github', [githubOrgKey(owner)]); // a user or organisation profile
   if (!isName(repo, 100)) return other('github');
   const key = repoKey('github', `${owner}/${repo}`);
+  // The owner's org key comes second: matching uses it only when the repository itself is not
+  // in the catalog (github.com/mysql/mysql-connector-j is still about MySQL).
+  const keys = [key, githubOrgKey(owner)];
   const nwo = typeof signals.repoNwo === 'string' ? signals.repoNwo.toLowerCase() : '';
   const confidence = nwo && `github:${nwo}` === key ? CONFIDENCE.confirmed : CONFIDENCE.urlPattern;
   const pageType = section && FORUM_SECTIONS.has(section.toLowerCase()) ? 'forum' : 'project';
-  return result(pageType, 'github', [key], confidence);
+  return result(pageType, 'github', keys, confidence);
 }

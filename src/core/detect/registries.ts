@@ -1,5 +1,5 @@
 // Package registries and container images: one URL shape per registry.
-import { type Key, dockerKey, packageKey, repoKey } from '../keys';
+import { type Key, dockerKey, githubOrgKey, packageKey, repoKey } from '../keys';
 import { CONFIDENCE } from './confidence';
 import type { Detection } from './types';
 import { isName, other, result } from './util';
@@ -93,6 +93,7 @@ export function detectGoDev(segs: string[]): Detection {
   if (forge) {
     const site = first.toLowerCase().split('.')[0] as 'github' | 'gitlab' | 'bitbucket' | 'codeberg';
     keys.push(repoKey(site, `${path[1]}/${path[2]}`));
+    if (site === 'github') keys.push(githubOrgKey(path[1]!));
   }
   return project('go', keys);
 }

@@ -78,6 +78,7 @@ export function matchPage(detection: Detection, index: CatalogIndex): PageMatch 
   let pageType = detection.pageType;
   let confidence = detection.confidence;
   let typeSettled = pageType !== 'other';
+  const orgMatches: [KeyMatch, Key, number][] = [];
 
   detection.keys.forEach((key, order) => {
     let matches: readonly KeyMatch[] = index.lookup(key);
@@ -97,16 +98,19 @@ export function matchPage(detection: Detection, index: CatalogIndex): PageMatch 
     }
 
     for (const m of matches) {
-      let entry = found.get(m.productId);
-      if (!entry) {
-        entry = { productId: m.productId, tier: TIER[m.role], order, keys: [], vendorIds: [] };
-        found.set(m.productId, entry);
+      if (m.role === 'org') {
+        orgMatches.push([m, key, order]);
+        continue;
       }
-      entry.tier = Math.min(entry.tier, TIER[m.role]);
-      if (!entry.keys.includes(key)) entry.keys.push(key);
-      if (!entry.vendorIds.includes(m.vendorId)) entry.vendorIds.push(m.vendorId);
+      addMatch(found, m, key, order);
     }
   });
+
+  // An organisation is weak evidence: it names a product only when nothing on the page names one
+  // at repository, package or image level (a profile, an org discussion, an unlisted repo of the org).
+  if (![...found.values()].some((f) => f.tier === 0)) {
+    for (const [m, key, order] of orgMatches) addMatch(found, m, key, order);
+  }
 
   const products = [...found.values()]
     .sort((a, b) => a.tier - b.tier || b.keys.length - a.keys.length || a.order - b.order)
@@ -114,6 +118,17 @@ export function matchPage(detection: Detection, index: CatalogIndex): PageMatch 
     .filter((p): p is ProductMatch => p !== undefined);
 
   return { pageType, site: detection.site, confidence, keys: detection.keys, products };
+}
+
+function addMatch(found: Map<string, Found>, m: KeyMatch, key: Key, order: number): void {
+  let entry = found.get(m.productId);
+  if (!entry) {
+    entry = { productId: m.productId, tier: TIER[m.role], order, keys: [], vendorIds: [] };
+    found.set(m.productId, entry);
+  }
+  entry.tier = Math.min(entry.tier, TIER[m.role]);
+  if (!entry.keys.includes(key)) entry.keys.push(key);
+  if (!entry.vendorIds.includes(m.vendorId)) entry.vendorIds.push(m.vendorId);
 }
 
 const vendorMaps = new WeakMap<CatalogIndex, Map<string, Vendor>>();

@@ -11,7 +11,7 @@ const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 
 describe('detect CLI', () => {
   it('--url prints one JSON object with the matched starter-catalog product', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/detect.ts'), '--url', 'https://github.com/MySQL/mysql-server/issues/1'], { cwd: ROOT, encoding: 'utf8' });
-    expect(JSON.parse(out)).toMatchObject({ pageType: 'forum', site: 'github', products: ['mysql'], keys: ['github:mysql/mysql-server'] });
+    expect(JSON.parse(out)).toMatchObject({ pageType: 'forum', site: 'github', products: ['mysql'], keys: ['github:mysql/mysql-server', 'github-org:mysql'] });
   });
 
   it('--batch answers every line in order, with an error object for bad lines', () => {

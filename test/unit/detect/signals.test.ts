@@ -25,7 +25,7 @@ const cases: Case[] = [
     signals: { canonicalUrl: 'https://github.com/mysql/mysql-server', repoNwo: 'mysql/mysql-server' },
     pageType: 'project',
     site: 'github',
-    keys: ['github:mysql/mysql-server'],
+    keys: ['github:mysql/mysql-server', 'github-org:mysql'],
   },
   {
     file: 'stackoverflow-question.html',
@@ -122,7 +122,7 @@ describe('readDomSignals + detectPage on site fixtures', () => {
   it('a repository meta that disagrees with the URL does not confirm it', () => {
     const url = 'https://github.com/mysql/mysql-server';
     expect(detectPage(url, { repoNwo: 'mysql/mysql-server' }).confidence).toBeGreaterThan(detectPage(url, { repoNwo: 'evil/thing' }).confidence);
-    expect(detectPage(url, { repoNwo: 'evil/thing' }).keys).toEqual(['github:mysql/mysql-server']);
+    expect(detectPage(url, { repoNwo: 'evil/thing' }).keys).toEqual(['github:mysql/mysql-server', 'github-org:mysql']);
   });
 
   it('reads tags only on question pages, and at most 10', () => {

@@ -62,6 +62,15 @@ describe('matchPage on a tiny catalog', () => {
     ]);
   });
 
+  it("an unlisted repository of a product's organisation falls back to the org; a listed one does not need it", () => {
+    expect(match('https://github.com/dbx/dbx-operator/issues/2')).toMatchObject({ pageType: 'forum', products: [{ productId: 'dbx', matchedBy: ['github-org:dbx'] }] });
+    expect(match('https://github.com/dbx/dbx').products[0]!.matchedBy).toEqual(['github:dbx/dbx']);
+    expect(match('https://github.com/someone/dbx').products).toEqual([]);
+    // org evidence is dropped when the page names another product at repository level
+    const both = matchPage({ pageType: 'project', site: 'test', confidence: 1, keys: ['github:cachey/cachey', 'github-org:dbx'] }, tiny);
+    expect(both.products.map((p) => p.productId)).toEqual(['cachey']);
+  });
+
   it('package and image pages match', () => {
     expect(ids('https://www.npmjs.com/package/@dbx/client')).toEqual(['dbx']);
     expect(ids('https://hub.docker.com/_/dbx')).toEqual(['dbx']);
