@@ -60,8 +60,8 @@ export const DEFAULT_LIMITS = {
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-function limiter(config: BucketConfig | false | undefined, fallback: BucketConfig): RateLimiter | null {
-  return config === false ? null : new RateLimiter(config ?? fallback);
+function limiter(config: BucketConfig | false | undefined, fallback: BucketConfig, now: () => Date): RateLimiter | null {
+  return config === false ? null : new RateLimiter(config ?? fallback, () => now().getTime());
 }
 
 function bearer(req: IncomingMessage): string | null {
@@ -101,9 +101,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   // The app is completed once the port is known (the catalog names the endpoint's own URL).
   const app = { db, now, state, secrets, clicks: new ClickRecorder(db), referralOffers: new Map(), attributionDays: options.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS } as Partial<App> as App;
   app.limits = {
-    perIp: limiter(options.rateLimits?.perIp, DEFAULT_LIMITS.perIp),
-    perToken: limiter(options.rateLimits?.perToken, DEFAULT_LIMITS.perToken),
-    redirectPerIp: limiter(options.rateLimits?.redirectPerIp, DEFAULT_LIMITS.redirectPerIp),
+    perIp: limiter(options.rateLimits?.perIp, DEFAULT_LIMITS.perIp, now),
+    perToken: limiter(options.rateLimits?.perToken, DEFAULT_LIMITS.perToken, now),
+    redirectPerIp: limiter(options.rateLimits?.redirectPerIp, DEFAULT_LIMITS.redirectPerIp, now),
   };
 
   async function authenticate(ctx: RouteContext<App>, auth: 'practitioner' | 'admin'): Promise<void> {
