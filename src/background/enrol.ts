@@ -7,7 +7,7 @@ import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
 import type { DbHandle, VendorRecord } from './db';
 import { parkAllPending } from './outbox';
-import { EnrolResponseSchema, VendorInfoSchema, isCertified, verifyCredential, type EnrolResponse } from './ports';
+import { decodeBase64Url, EnrolResponseSchema, VendorInfoSchema, isCertified, verifyCredential, type EnrolResponse } from './ports';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export class CommandFailure extends Error {
@@ -82,6 +82,9 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
     throw new CommandFailure('enrol-failed', 'The enrolment answer names a different vendor or key than the endpoint publishes. Nothing was stored.');
   }
 
+  if (decodeBase64Url(enrolment.referralSecret)?.length !== 32) {
+    throw new CommandFailure('enrol-failed', 'The vendor sent a referral secret that is not 32 bytes of base64url. Nothing was stored.');
+  }
   const statuses = await verifyAll(enrolment, deps.now(), await revokedList(deps, endpoint));
   const db = await deps.db.get();
   const tx = db.transaction(['vendors', 'secrets', 'catalogs'], 'readwrite', { durability: 'strict' });

@@ -30,4 +30,4 @@ export { compileCatalog, starterCatalog, type CatalogIndex } from '../core/catal
 export { matchPage, type PageMatch } from '../core/match';
 export type { Detection } from '../core/detect';
 export { newReferral, newDeal, buildReferralLink, renderShare, validateDisclosure, channelFormat, DEFAULT_DISCLOSURE, ReferralInputError } from '../core/referral';
-export { verifyCredential, isCertified, type CredentialStatus } from '../core/credential';
+export { verifyCredential, isCertified, decodeBase64Url, type CredentialStatus } from '../core/credential';

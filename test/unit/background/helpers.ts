@@ -98,6 +98,8 @@ type Behaviour =
   | { kind: 'duplicate-results' }
   | { kind: 'reject-ids'; ids: Set<string> };
 
+const PUBLIC_ROUTES = new Set(['/v1/catalog', '/v1/vendor', '/v1/enrol', '/v1/credentials/status']);
+
 export interface StoredItem {
   id: string;
   times: number;
@@ -146,7 +148,7 @@ export class FakeVendor {
     if (behaviour.kind === 'reset') throw new TypeError('fetch failed: ECONNRESET');
     if (behaviour.kind === 'status') return new Response(behaviour.body ?? null, { status: behaviour.status, headers: behaviour.headers ?? {} });
     if (behaviour.kind === 'body') return new Response(behaviour.body, { status: 200, headers: { 'content-type': 'application/json' } });
-    if (headers.authorization !== `Bearer token-${this.vendorIdFor(url)}` && url.pathname !== '/v1/catalog') {
+    if (headers.authorization !== `Bearer ${this.token}` && !PUBLIC_ROUTES.has(url.pathname)) {
       return Response.json({ type: 'x', title: 'Unauthorized', status: 401, detail: 'bad token' }, { status: 401 });
     }
     const answer = this.handle(method, url.pathname, body, headers, behaviour);
@@ -154,12 +156,14 @@ export class FakeVendor {
     return answer;
   };
 
-  vendorId = 'acme';
-  private vendorIdFor(_url: URL) {
-    return this.vendorId;
-  }
+  /** The bearer token the vendor accepts. */
+  token = 'token-acme';
+  /** Handles the enrolment routes when set (see ./world.ts). */
+  enrolment: ((method: string, path: string, body: any) => Response | null) | null = null;
 
   private handle(method: string, path: string, body: any, headers: Record<string, string>, behaviour: Behaviour): Response {
+    const enrolled = this.enrolment?.(method, path, body);
+    if (enrolled) return enrolled;
     if (method === 'POST' && (path === '/v1/referrals' || path === '/v1/deals')) {
       const field = path === '/v1/referrals' ? 'referrals' : 'deals';
       const items: { id: string }[] = body[field];

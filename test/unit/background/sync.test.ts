@@ -160,7 +160,7 @@ describe('sync', () => {
     await seedReferrals(db, 2, 'acme');
     await seedReferrals(db, 2, 'other');
     const otherVendor = new FakeVendor('https://other.test');
-    otherVendor.vendorId = 'other';
+    otherVendor.token = 'token-other';
     const routed = setup({ db, fetch: (url, init) => (url.startsWith('https://other.test') ? otherVendor.fetch(url, init) : vendor.fetch(url, init)) });
     vendor.script = [{ kind: 'status', status: 401, body: JSON.stringify({ title: 'Unauthorized', detail: 'token revoked' }) }];
     await routed.syncer.syncAll();

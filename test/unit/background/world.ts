@@ -1,0 +1,140 @@
+// A whole worker in a test: real router, handlers, outbox and sync over fake-indexeddb, talking
+// to a FakeVendor that also enrols (real Ed25519 credentials) through an injected fetch.
+import type { Catalog } from '../../../src/core/catalog';
+import { encodeBase64Url, generateIssuerKeys, newCertificationCredential, signCredential, type IssuerKeys } from '../../../src/core/credential';
+import { CatalogIndexCache } from '../../../src/background/catalog-index';
+import { createHandlers, type Services } from '../../../src/background/handlers';
+import { StorageHealth } from '../../../src/background/health';
+import { createRouter, type SenderInfo } from '../../../src/background/router';
+import { createSyncer } from '../../../src/background/sync';
+import { TabMemory, type SessionArea } from '../../../src/background/tabs';
+import type { DbHandle, StorageEvent } from '../../../src/background/db';
+import { clock, ENDPOINT, FakeVendor, freshDb, memoryLock, START } from './helpers';
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+export const OPTIONS_URL = `${ORIGIN}src/options/index.html`;
+export const POPUP: SenderInfo = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+export const OPTIONS: SenderInfo = { id: EXTENSION_ID, url: OPTIONS_URL };
+export const contentScript = (url = 'https://github.com/mysql/mysql-server', tabId = 7): SenderInfo => ({ id: EXTENSION_ID, url, tab: { id: tabId }, frameId: 0 });
+
+export function vendorCatalog(vendorId = 'acme', endpoint = ENDPOINT): Catalog {
+  return {
+    schemaVersion: 1,
+    vendors: [
+      {
+        id: vendorId,
+        name: 'Acme Data',
+        homepage: 'https://acme.example.com',
+        referral: { linkStyle: 'redirect', endpoint },
+        currency: 'USD',
+        products: [
+          {
+            id: 'mysql',
+            name: 'MySQL',
+            description: 'Open-source relational database.',
+            signals: { repositories: ['https://github.com/mysql/mysql-server'], images: ['_/mysql'] },
+            offers: [
+              { id: 'enterprise', name: 'MySQL Enterprise', url: 'https://acme.example.com/mysql', adds: 'Adds 24x7 support and backups.', commission: { kind: 'percent', value: 10, period: 'first-year' } },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export class MemorySession implements SessionArea {
+  readonly data = new Map<string, unknown>();
+  async get(key: string) {
+    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
+  }
+  async set(items: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
+  }
+  async remove(key: string) {
+    this.data.delete(key);
+  }
+}
+
+/** Adds the enrolment routes to a FakeVendor: one-time codes, real signed credentials. */
+export async function enrollable(vendor: FakeVendor, options: { vendorId?: string; validUntil?: string } = {}) {
+  const vendorId = options.vendorId ?? 'acme';
+  const keys: IssuerKeys = await generateIssuerKeys();
+  const credential = await signCredential(
+    newCertificationCredential({
+      issuer: { id: vendorId, name: 'Acme Data' },
+      subject: { practitionerId: 'p1', name: 'Pat' },
+      achievement: { vendorId, productId: 'mysql', level: 'professional', name: 'Certified MySQL Professional' },
+      validFrom: '2026-01-01T00:00:00Z',
+      validUntil: options.validUntil ?? '2027-01-01T00:00:00Z',
+    }),
+    keys.privateKey,
+    { verificationMethod: `${vendorId}#${keys.keyId}`, created: '2026-01-01T00:00:00Z' },
+  );
+  const codes = new Set(['GOOD-CODE']);
+  const referralSecret = encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const info = { id: vendorId, name: 'Acme Data', homepage: 'https://acme.example.com', publicKeyJwk: keys.publicKeyJwk, keyId: keys.keyId };
+  vendor.catalogBody = vendorCatalog(vendorId, vendor.endpoint);
+  vendor.token = `tok_${vendorId}_0123456789abcdefghij`;
+  const state = { deleted: 0, credential, keys, codes, referralSecret };
+  vendor.enrolment = (method, path, body) => {
+    if (method === 'GET' && path === '/v1/vendor') return Response.json(info);
+    if (method === 'GET' && path === '/v1/credentials/status') return Response.json({ revoked: [], updatedAt: '2026-01-01T00:00:00Z' });
+    if (method === 'DELETE' && path === '/v1/enrolment') {
+      state.deleted++;
+      return new Response(null, { status: 204 });
+    }
+    if (method === 'POST' && path === '/v1/enrol') {
+      if (!codes.delete(body?.code)) return Response.json({ type: 'https://advocate.dev/problems/enrolment-code-invalid', title: 'Unauthorized', status: 401, detail: 'bad code' }, { status: 401 });
+      return Response.json({
+        practitioner: { id: 'p1', number: 42, displayName: 'Pat', email: 'pat@example.com' },
+        vendor: info,
+        accessToken: vendor.token,
+        referralSecret: state.referralSecret,
+        credentials: [credential],
+      });
+    }
+    return null;
+  };
+  return state;
+}
+
+export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?: Services['fetch']; events?: StorageEvent[] } = {}) {
+  const events = options.events ?? [];
+  const db = options.db ?? freshDb(events);
+  const vendor = options.vendor ?? new FakeVendor();
+  const time = clock(START);
+  const health = new StorageHealth(time.now);
+  const fetch = options.fetch ?? vendor.fetch;
+  const syncer = createSyncer({ db, fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), timeoutMs: 200 });
+  const kicks: number[] = [];
+  let badgeRefreshes = 0;
+  const session = new MemorySession();
+  const services: Services = {
+    db,
+    fetch,
+    now: time.now,
+    timeoutMs: 200,
+    syncer,
+    health,
+    catalogs: new CatalogIndexCache(db),
+    tabs: new TabMemory(session),
+    client: { name: 'Advocate', version: '0.1.0' },
+    kick: () => kicks.push(time.now()),
+    refreshBadge: () => badgeRefreshes++,
+  };
+  const route = createRouter(createHandlers(services), { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, optionsUrl: OPTIONS_URL }, health);
+  const send = (name: string, payload: unknown = {}, sender: SenderInfo = POPUP) => route({ advocate: 1, name, payload }, sender);
+  return { db, vendor, time, health, syncer, send, route, kicks, session, services, badgeRefreshes: () => badgeRefreshes };
+}
+
+/** A worker enrolled with the default vendor through the real vendors.enrol command. */
+export async function enrolledWorker() {
+  const vendor = new FakeVendor();
+  const enrolment = await enrollable(vendor);
+  const world = makeWorker({ vendor });
+  const result = await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS);
+  if (!result.ok) throw new Error(`enrolment failed in setup: ${result.error.message}`);
+  return { ...world, enrolment };
+}
