@@ -133,6 +133,15 @@ describe('readDomSignals + detectPage on site fixtures', () => {
     expect(page('https://stackoverflow.com/questions/tagged/mysql').tags).toBeUndefined();
   });
 
+  it('needs both Flarum markers (stylesheet path and #flarum-loading)', () => {
+    const css = '<link rel="stylesheet" href="/assets/forum.css?v=1">';
+    const loading = '<div id="flarum-loading"></div>';
+    const read = (head: string, body: string) => readDomSignals(parseDocument(`<html><head>${head}</head><body>${body}</body></html>`));
+    expect(read(css, loading).forumSoftware).toBe('flarum');
+    expect(read(css, '').forumSoftware).toBeUndefined();
+    expect(read('', loading).forumSoftware).toBeUndefined();
+  });
+
   it('ignores forum markers that are not known software', () => {
     expect(detectPage('https://x.example/', { forumSoftware: 'evilware', generator: 'Hugo 0.120' }).pageType).toBe('other');
   });
