@@ -97,3 +97,26 @@ describe('deal batches', () => {
     expect(bad.json.results[0].error.detail).toMatch(/customerDomain/);
   });
 });
+
+describe('transactions', () => {
+  it('a failure in the middle of a batch leaves nothing half-written, and the batch can be resent', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { join } = await import('node:path');
+    const raw = new Database(join(h.dataDir, 'advocate.sqlite'));
+    raw.exec(`create trigger boom before insert on referrals when new.campaign = 'boom' begin select raise(abort, 'simulated disk failure'); end`);
+    try {
+      const good = referralItem(await me.code());
+      const bad = referralItem(await me.code(), { campaign: 'boom' });
+      const res = await call(h.url, '/v1/referrals', { token: me.token, body: { referrals: [good, bad] } });
+      expect(res.status).toBe(500);
+      expect(res.json.type).toMatch(/internal-error$/);
+      expect(h.count('referrals', `id = '${good.id}'`)).toBe(0);
+      expect(h.count('ingest_results', `id in ('${good.id}', '${bad.id}')`)).toBe(0);
+      raw.exec('drop trigger boom');
+      const retry = await call(h.url, '/v1/referrals', { token: me.token, body: { referrals: [good, bad] } });
+      expect(retry.json.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
+    } finally {
+      raw.close();
+    }
+  });
+});

@@ -32,7 +32,7 @@ interface Kind<T> {
   /** Checks that need no transaction (schema, catalog, MAC). */
   check(app: App, me: Caller, item: T): Promise<ItemResult | null>;
   /** Checks against stored rows, then the insert; returns a rejection instead of inserting. */
-  insert(trx: Transaction<Database>, app: App, practitionerId: string, item: T): Promise<ItemResult | null>;
+  insert(trx: Transaction<Database>, app: App, practitionerId: string, item: T, onCommit: (() => void)[]): Promise<ItemResult | null>;
 }
 
 function checkCatalog(app: App, item: { id: string; vendorId: string; productId: string; offerId?: string }): ItemResult | null {
@@ -57,7 +57,7 @@ const referralKind: Kind<ReferralInput> = {
     }
     return null;
   },
-  async insert(trx, app, practitionerId, item) {
+  async insert(trx, app, practitionerId, item, onCommit) {
     const code = normaliseReferralCode(item.code)!;
     const taken = await trx.selectFrom('referrals').select('id').where('code', '=', code).executeTakeFirst();
     if (taken) return rejected(item.id, 'Duplicate code', `Code ${code} already belongs to referral ${taken.id}; create a new code for a new referral.`);
@@ -79,7 +79,7 @@ const referralKind: Kind<ReferralInput> = {
         received_at: app.now().toISOString(),
       })
       .execute();
-    app.referralOffers.set(code, item.offerId);
+    onCommit.push(() => app.referralOffers.set(code, item.offerId));
     return null;
   },
 };
@@ -143,6 +143,7 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
   }
 
   // Stage 2, one transaction: replay stored answers, insert new items with their answers.
+  const onCommit: (() => void)[] = [];
   const results = await app.db.transaction().execute(async (trx) => {
     const out: ItemResult[] = [];
     for (const item of checked) {
@@ -160,7 +161,7 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
         continue;
       }
       let result: ItemResult;
-      if (item.ok) result = (await kind.insert(trx, app, practitionerId, item.value)) ?? { id: item.id, status: 'accepted' };
+      if (item.ok) result = (await kind.insert(trx, app, practitionerId, item.value, onCommit)) ?? { id: item.id, status: 'accepted' };
       else if (!item.store) {
         out.push(item.result);
         continue;
@@ -170,6 +171,7 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
     }
     return out;
   });
+  for (const apply of onCommit) apply();
   sendJson(ctx.res, 200, { results });
 }
 
