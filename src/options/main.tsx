@@ -1,3 +1,12 @@
 import { render } from 'preact';
+import { browserEnv } from '../ui/browser-env';
+import { EnvContext } from '../ui/env';
+import '../ui/styles.css';
+import { Options } from './Options';
 
-render(<main><h1>Advocate</h1></main>, document.getElementById('app')!);
+render(
+  <EnvContext.Provider value={browserEnv()}>
+    <Options />
+  </EnvContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,105 @@
+// Disclosure wording (editable, never empty), what of the page URL travels with a referral,
+// and whether in-page suggestions are shown. The worker has the last word on the wording.
+import { useEffect, useState } from 'preact/hooks';
+import type { SettingsView } from '../core/messages';
+import { DEFAULT_DISCLOSURE, renderShare, validateDisclosure } from '../core/referral/disclosure';
+import { useEnv } from '../ui/env';
+import { t } from '../ui/i18n';
+import { Notice } from '../ui/Notice';
+
+function preview(disclosure: string): string {
+  try {
+    return renderShare({
+      link: 'https://vendor.example/r/EXAMPLE',
+      format: 'text',
+      vendorName: 'Example Vendor',
+      productName: 'ExampleDB',
+      offerName: 'ExampleDB Enterprise',
+      offerAdds: 'Adds point-in-time recovery and 24/7 support',
+      disclosure,
+    });
+  } catch {
+    return '';
+  }
+}
+
+export function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved(next: SettingsView): void }) {
+  const env = useEnv();
+  const [disclosure, setDisclosure] = useState(settings.disclosure);
+  const [sharePageUrl, setSharePageUrl] = useState(settings.sharePageUrl);
+  const [suggestions, setSuggestions] = useState(settings.suggestionsEnabled);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setDisclosure(settings.disclosure);
+    setSharePageUrl(settings.sharePageUrl);
+    setSuggestions(settings.suggestionsEnabled);
+  }, [settings]);
+
+  const check = validateDisclosure(disclosure);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setOutcome(null);
+    if (!check.ok) return setOutcome({ ok: false, message: check.message });
+    setBusy(true);
+    const answer = await env.send('settings.set', { disclosure, sharePageUrl, suggestionsEnabled: suggestions });
+    setBusy(false);
+    if (!answer.ok) return setOutcome({ ok: false, message: answer.error.message });
+    setOutcome({ ok: true, message: t('settingsSaved') });
+    onSaved(answer.value);
+  }
+
+  const example = check.ok ? preview(disclosure) : '';
+  return (
+    <section aria-labelledby="settings-h">
+      <h2 id="settings-h">{t('settingsTitle')}</h2>
+      <form class="stack" onSubmit={save} noValidate>
+        <label for="set-disclosure">{t('disclosureLabel')}</label>
+        <p id="set-disclosure-help" class="muted">
+          {t('disclosureHelp')}
+        </p>
+        <textarea
+          id="set-disclosure"
+          rows={4}
+          maxLength={600}
+          value={disclosure}
+          aria-describedby="set-disclosure-help set-disclosure-check"
+          aria-invalid={check.ok ? undefined : true}
+          onInput={(e) => setDisclosure(e.currentTarget.value)}
+        />
+        <p id="set-disclosure-check" class={check.ok ? 'muted' : 'field-error'}>
+          {check.ok ? t('disclosureOk') : check.message}
+        </p>
+        <div class="row">
+          <button type="button" class="small" onClick={() => setDisclosure(DEFAULT_DISCLOSURE)}>
+            {t('disclosureReset')}
+          </button>
+        </div>
+        {example && (
+          <>
+            <h3 id="disclosure-example-h">{t('disclosureExample')}</h3>
+            <pre class="preview" aria-labelledby="disclosure-example-h">
+              {example}
+            </pre>
+          </>
+        )}
+        <label for="set-share-page">{t('sharePageDefaultLabel')}</label>
+        <select id="set-share-page" value={sharePageUrl} onChange={(e) => setSharePageUrl(e.currentTarget.value as SettingsView['sharePageUrl'])}>
+          <option value="host">{t('sharePageUrl_host')}</option>
+          <option value="full">{t('sharePageUrl_full')}</option>
+          <option value="none">{t('sharePageUrl_none')}</option>
+        </select>
+        <label class="row">
+          <input type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.currentTarget.checked)} />
+          {t('suggestionsLabel')}
+        </label>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('save')}
+        </button>
+      </form>
+      {outcome && <Notice kind={outcome.ok ? 'success' : 'error'}>{outcome.message}</Notice>}
+    </section>
+  );
+}
