@@ -58,8 +58,8 @@ export async function startHarness(options: Partial<EndpointOptions> = {}): Prom
 export async function call(url: string, path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer } = {}) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  let body: string | Buffer | undefined;
-  if (init.raw !== undefined) body = init.raw;
+  let body: BodyInit | undefined;
+  if (init.raw !== undefined) body = typeof init.raw === 'string' ? init.raw : (new Uint8Array(init.raw) as Uint8Array<ArrayBuffer>);
   else if (init.body !== undefined) body = JSON.stringify(init.body);
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
   const res = await fetch(url + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, redirect: 'manual' });
