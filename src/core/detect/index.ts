@@ -38,6 +38,7 @@ const BY_HOST = new Map<string, Handler>([
 ]);
 
 const MAX_URL = 4096;
+const MAX_KEY = 256;
 
 export function detectPage(url: string, signals?: DomSignals): Detection {
   let parsed: URL;
@@ -53,9 +54,14 @@ export function detectPage(url: string, signals?: DomSignals): Detection {
   const segs = segments(parsed.pathname);
   try {
     const handler = BY_HOST.get(host);
-    if (handler) return handler(segs, parsed, sig);
-    if (isStackExchangeHost(host)) return detectStackExchange(host, segs, parsed.pathname, sig);
-    return detectOtherHost(host, segs, sig);
+    const detection = handler
+      ? handler(segs, parsed, sig)
+      : isStackExchangeHost(host)
+        ? detectStackExchange(host, segs, parsed.pathname, sig)
+        : detectOtherHost(host, segs, sig);
+    // Keys travel in a message whose schema caps their length; no catalog key is that long anyway.
+    detection.keys = detection.keys.filter((k) => k.length <= MAX_KEY);
+    return detection;
   } catch {
     return nothing(); // a handler bug must never break the page
   }

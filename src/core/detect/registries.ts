@@ -65,9 +65,9 @@ function safeDecode(s: string): string {
   }
 }
 
-/** Docker Hub: /_/mysql (official), /r/org/name, /layers/org/name/…. */
+/** Docker Hub: /_/mysql (official), /r/org/name, /layers/org/name/…, /repository/docker/org/name (owner's view). */
 export function detectDockerHub(segs: string[]): Detection {
-  const [head, a, b] = segs;
+  const [head, a, b] = segs[0] === 'repository' && segs[1] === 'docker' ? ['r', segs[2], segs[3]] : segs;
   let image: string | undefined;
   if (head === '_' && isName(a, 255)) image = `library/${a}`;
   else if ((head === 'r' || head === 'layers') && isName(a, 255) && isName(b, 255)) image = a === '_' ? `library/${b}` : `${a}/${b}`;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../src/core/detect/index';
 import type { DomSignals } from '../../../src/core/detect/types';
+import { DetectionSchema } from '../../../src/core/messages/schemas';
 
 const KEY = /^(github|github-org|gitlab|codeberg|bitbucket|npm|pypi|maven|go|crates|rubygems|packagist|nuget|docker|host|path|so-tag|subreddit):\S+$/;
 
@@ -9,7 +11,12 @@ const wellFormed = (d: ReturnType<typeof detectPage>) => {
   expect(['project', 'forum', 'other']).toContain(d.pageType);
   expect(d.confidence).toBeGreaterThanOrEqual(0);
   expect(d.confidence).toBeLessThanOrEqual(1);
-  for (const key of d.keys) expect(key).toMatch(KEY);
+  // Whatever the page, the worker's page.detected schema accepts the detection.
+  expect(v.safeParse(DetectionSchema, d).success).toBe(true);
+  for (const key of d.keys) {
+    expect(key).toMatch(KEY);
+    expect(key.length).toBeLessThanOrEqual(256);
+  }
 };
 
 // Arbitrary hostile signals: any JSON-ish value in any field.

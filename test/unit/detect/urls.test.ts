@@ -103,6 +103,7 @@ describe('package registries and images', () => {
     ['https://hub.docker.com/r/bitnami/redis', 'project', 'dockerhub', ['docker:bitnami/redis']],
     ['https://hub.docker.com/r/grafana/grafana/tags', 'project', 'dockerhub', ['docker:grafana/grafana']],
     ['https://hub.docker.com/layers/library/mysql/8.0/images/sha256-abc', 'project', 'dockerhub', ['docker:library/mysql']],
+    ['https://hub.docker.com/repository/docker/grafana/loki/general', 'project', 'dockerhub', ['docker:grafana/loki']],
     ['https://hub.docker.com/search?q=redis', 'other', 'dockerhub', []],
   ]);
 });
@@ -164,6 +165,13 @@ describe('malformed or non-web input', () => {
     expect(detectPage(undefined as unknown as string).site).toBe('none');
     const d = detectPage('https://stackoverflow.com/questions/1/x', { tags: [42, '<script>', 'MySQL', ' redis '] as unknown as string[] });
     expect(d.keys).toEqual(['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:redis']);
+  });
+  it('drops keys too long for any catalog (and for the page.detected message)', () => {
+    const long = Array.from({ length: 6 }, () => 'a'.repeat(60)).join('/');
+    const d = detectPage(`https://pkg.go.dev/example.com/${long}`);
+    expect(d.pageType).toBe('project');
+    expect(d.keys.length).toBeGreaterThan(0);
+    for (const key of d.keys) expect(key.length).toBeLessThanOrEqual(256);
   });
   it('keeps a bad percent-escape as raw text instead of throwing', () => {
     expect(detectPage('https://github.com/foo/%E0%A4%A').keys).toEqual([]);
