@@ -42,7 +42,8 @@ export function readDomSignals(doc: Document): DomSignals {
   const software = forumMarker(doc, discourseMeta, flarumCss);
   if (software) signals.forumSoftware = software;
 
-  if (signals.canonicalUrl && SE_POST.test(signals.canonicalUrl)) {
+  const pageUrl = signals.canonicalUrl ?? doc.location?.href;
+  if (pageUrl && SE_POST.test(pageUrl)) {
     const tags: string[] = [];
     const list = doc.querySelector('.post-taglist');
     for (const el of Array.from(list?.querySelectorAll('.post-tag') ?? []).slice(0, MAX_TAGS)) {

@@ -13,8 +13,6 @@ const FORUM_SECTIONS = new Set(['issues', 'discussions']);
 
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-export const isReservedGithubName = (name: string) => RESERVED.has(name.toLowerCase());
-
 export function detectGithub(segs: string[], signals: DomSignals): Detection {
   const [owner, repo, section] = segs;
   if (!owner) return other('github');
