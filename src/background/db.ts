@@ -101,7 +101,7 @@ export type StorageEvent =
   | { kind: 'blocked' } // an older connection (another context) has not let go yet
   | { kind: 'closed-for-upgrade' } // we let a newer version in
   | { kind: 'terminated' } // the browser closed the database (storage cleared, disk error)
-  | { kind: 'reopened' };
+  | { kind: 'opened' };
 
 export interface OpenOptions {
   name?: string;
@@ -115,7 +115,6 @@ export interface OpenOptions {
  */
 export class DbHandle {
   private readonly connection = new Lazy(() => this.open());
-  private everOpened = false;
   private generation = 0;
 
   constructor(private readonly options: OpenOptions = {}) {}
@@ -156,8 +155,7 @@ export class DbHandle {
       },
     });
     const db = await opening;
-    if (this.everOpened) onEvent?.({ kind: 'reopened' });
-    this.everOpened = true;
+    onEvent?.({ kind: 'opened' });
     return db;
   }
 }

@@ -30,7 +30,7 @@ export class StorageHealth {
       case 'terminated':
         this.report('storage-closed', 'The browser closed Advocate’s database unexpectedly. Nothing already saved was lost; Advocate reopens it on the next action.');
         break;
-      case 'reopened':
+      case 'opened':
         this.clear('storage-closed');
         this.clear('storage-blocked');
         break;

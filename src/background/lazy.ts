@@ -9,7 +9,9 @@ export class Lazy<T> {
     if (!this.current) {
       const attempt = this.make();
       this.current = attempt;
-      attempt.catch(() => this.resetIf(attempt));
+      attempt.catch(() => {
+        this.resetIf(attempt);
+      });
     }
     return this.current;
   }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { openDB, unwrap } from 'idb';
+import { DB_VERSION, DbHandle, MIGRATIONS, type StorageEvent } from '../../../src/background/db';
+import { StorageHealth } from '../../../src/background/health';
+import { START, referralRecord } from './helpers';
+
+let n = 0;
+const uniqueName = () => `advocate-db-test-${++n}-${Math.random()}`;
+
+describe('database', () => {
+  it('creates every store and index at the current version', async () => {
+    const handle = new DbHandle({ name: uniqueName() });
+    const db = await handle.get();
+    expect(db.version).toBe(DB_VERSION);
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['catalogs', 'deals', 'meta', 'referrals', 'secrets', 'stats', 'vendors']);
+    expect([...db.transaction('referrals').store.indexNames].sort()).toEqual(['by-created', 'by-vendor-sync']);
+    await handle.close();
+  });
+
+  it('an open connection steps aside for a newer version instead of blocking the upgrade', async () => {
+    const name = uniqueName();
+    const oldEvents: StorageEvent[] = [];
+    const old = new DbHandle({ name, version: 1, onEvent: (e) => oldEvents.push(e) });
+    const conn = await old.get();
+    await conn.put('referrals', referralRecord());
+    const newer = new DbHandle({ name, version: 2 });
+    const upgraded = await newer.get(); // would hang forever if the old connection held on
+    expect(upgraded.version).toBe(2);
+    expect(await upgraded.count('referrals')).toBe(1); // nothing lost across the upgrade
+    expect(oldEvents.map((e) => e.kind)).toContain('closed-for-upgrade');
+    await newer.close();
+  });
+
+  it('reports a blocked upgrade and completes it once the old holder lets go', async () => {
+    const name = uniqueName();
+    // An old page that ignores versionchange: the worst case.
+    const stubborn = await openDB(name, 1, { upgrade: (db) => MIGRATIONS[0]!(db as never) });
+    const health = new StorageHealth(() => START);
+    const events: StorageEvent[] = [];
+    const handle = new DbHandle({ name, version: 2, onEvent: (e) => (events.push(e), health.onStorageEvent(e)) });
+    let opened = false;
+    const pending = handle.get().then((db) => ((opened = true), db));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(opened).toBe(false);
+    expect(events.map((e) => e.kind)).toEqual(['blocked']);
+    expect(health.list().map((p) => p.code)).toEqual(['storage-blocked']);
+    stubborn.close();
+    expect((await pending).version).toBe(2);
+    expect(health.list()).toEqual([]);
+    await handle.close();
+  });
+
+  it('a database closed by the browser is reported, then reopened on next use with nothing lost', async () => {
+    const events: StorageEvent[] = [];
+    const health = new StorageHealth(() => START);
+    const handle = new DbHandle({ name: uniqueName(), onEvent: (e) => (events.push(e), health.onStorageEvent(e)) });
+    const first = await handle.get();
+    const stored = referralRecord();
+    await first.put('referrals', stored);
+    forceCloseDatabase(unwrap(first) as never);
+    expect(events.map((e) => e.kind)).toContain('terminated');
+    expect(health.list().map((p) => p.code)).toEqual(['storage-closed']);
+    const second = await handle.get();
+    expect(second).not.toBe(first);
+    expect(await second.get('referrals', stored.id)).toEqual(stored);
+    expect(health.list()).toEqual([]);
+    await handle.close();
+  });
+
+  it('a failed open is retried on the next call', async () => {
+    const name = uniqueName();
+    const newer = new DbHandle({ name, version: 3 });
+    await (await newer.get()).close();
+    const older = new DbHandle({ name, version: 1 });
+    await expect(older.get()).rejects.toMatchObject({ name: 'VersionError' });
+    await expect(older.get()).rejects.toMatchObject({ name: 'VersionError' }); // tried again, not a cached failure
+  });
+});

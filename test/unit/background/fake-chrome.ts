@@ -1,0 +1,78 @@
+// A minimal fake of the chrome.* APIs the service worker uses, plus navigator.locks and the
+// worker's `self`, so the real entry (src/background/index.ts) can be loaded in Node.
+import { vi } from 'vitest';
+
+type Listener = (...args: any[]) => unknown;
+
+class FakeEvent {
+  readonly listeners: Listener[] = [];
+  addListener(listener: Listener) {
+    this.listeners.push(listener);
+  }
+  emit(...args: unknown[]) {
+    return this.listeners.map((l) => l(...args));
+  }
+}
+
+export const FAKE_EXTENSION_ID = 'fakeextensionidfakeextensionidzz';
+
+export function installFakeChrome() {
+  const session = new Map<string, unknown>();
+  const badge = { text: '', color: '' };
+  const alarms = new Map<string, { periodInMinutes?: number; delayInMinutes?: number }>();
+  const chrome = {
+    runtime: {
+      id: FAKE_EXTENSION_ID,
+      getURL: (path: string) => `chrome-extension://${FAKE_EXTENSION_ID}/${path.replace(/^\//, '')}`,
+      getManifest: () => ({ version: '0.1.0' }),
+      onMessage: new FakeEvent(),
+      onStartup: new FakeEvent(),
+      onInstalled: new FakeEvent(),
+    },
+    alarms: {
+      create: vi.fn(async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void alarms.set(name, info)),
+      onAlarm: new FakeEvent(),
+    },
+    tabs: { onRemoved: new FakeEvent() },
+    storage: {
+      session: {
+        get: async (key: string) => (session.has(key) ? { [key]: session.get(key) } : {}),
+        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
+        remove: async (key: string) => void session.delete(key),
+      },
+    },
+    action: {
+      setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge.text = text)),
+      setBadgeBackgroundColor: vi.fn(async ({ color }: { color: string }) => void (badge.color = color)),
+    },
+  };
+
+  // navigator.locks with ifAvailable, in memory.
+  const held = new Set<string>();
+  const locks = {
+    request: async (name: string, _options: { ifAvailable?: boolean }, callback: (lock: { name: string } | null) => Promise<unknown>) => {
+      if (held.has(name)) return callback(null);
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+      }
+    },
+  };
+  const self = new EventTarget();
+  vi.stubGlobal('chrome', chrome);
+  vi.stubGlobal('navigator', { locks });
+  vi.stubGlobal('self', self);
+  return { chrome, session, badge, alarms, self };
+}
+
+/** Sends a message the way Chrome delivers it: listener(message, sender, sendResponse). */
+export function deliver(chrome: ReturnType<typeof installFakeChrome>['chrome'], message: unknown, sender: chrome.runtime.MessageSender) {
+  return new Promise<{ returned: unknown; response?: unknown }>((resolve) => {
+    let returned: unknown;
+    const sendResponse = (response: unknown) => resolve({ returned, response });
+    [returned] = chrome.runtime.onMessage.emit(message, sender, sendResponse);
+    if (returned !== true) resolve({ returned });
+  });
+}

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
+
+const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
+
+async function loadWorker() {
+  vi.resetModules();
+  const fake = installFakeChrome();
+  const fetch = vi.fn(async () => new Response('{}', { status: 503 }));
+  vi.stubGlobal('fetch', fetch);
+  await import('../../../src/background/index');
+  return { ...fake, fetch };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('service worker entry', () => {
+  it('registers its listeners synchronously at load and (re-)creates the sync alarm (≥ 30 s)', async () => {
+    const { chrome, alarms } = await loadWorker();
+    expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
+    expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
+    expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
+    const alarm = alarms.get('advocate-sync');
+    expect(alarm?.periodInMinutes).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('answers commands asynchronously through the router and ignores foreign messages', async () => {
+    const { chrome } = await loadWorker();
+    const answered = await deliver(chrome, { advocate: 1, name: 'settings.get', payload: {} }, popup);
+    expect(answered.returned).toBe(true);
+    expect(answered.response).toMatchObject({ ok: true, value: { sharePageUrl: 'host' } });
+    const foreign = await deliver(chrome, { type: 'something-else' }, popup);
+    expect(foreign.returned).toBe(false);
+    const stranger = await deliver(chrome, { advocate: 1, name: 'settings.get', payload: {} }, { id: 'another-extension', url: 'chrome-extension://another/x.html' });
+    expect(stranger.response).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('keeps the last detection of a tab in session storage and forgets it when the tab closes', async () => {
+    const { chrome, session } = await loadWorker();
+    const url = 'https://github.com/mysql/mysql-server';
+    const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
+    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, detection } }, { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 });
+    expect(session.has('tab:5')).toBe(true);
+    const forTab = await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup);
+    expect(forTab.response).toMatchObject({ ok: true, value: { url } });
+    chrome.tabs.onRemoved.emit(5);
+    await vi.waitFor(() => expect(session.has('tab:5')).toBe(false));
+  });
+
+  it('sets the badge at start', async () => {
+    const { badge, chrome } = await loadWorker();
+    await vi.waitFor(() => expect(chrome.action.setBadgeText).toHaveBeenCalled());
+    expect(badge.text).toBe('');
+  });
+});
