@@ -1,12 +1,14 @@
 // DOM signals read from small fixtures that reproduce each site's markup, then fed to the detector.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, readHtml } from '../../../src/cli/page';
+import { analyse, parseDocument, readHtml } from '../../../src/cli/page';
+import { compileCatalog, starterCatalog } from '../../../src/core/catalog/index';
 import { readDomSignals } from '../../../src/content/signals';
 import { detectPage } from '../../../src/core/detect/index';
 import type { DomSignals, PageType } from '../../../src/core/detect/types';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/detect');
+const starter = compileCatalog([starterCatalog]);
 const signalsOf = (file: string) => readDomSignals(parseDocument(readHtml(join(FIXTURES, file))));
 
 interface Case {
@@ -103,6 +105,30 @@ const cases: Case[] = [
     site: 'web',
     keys: ['path:blog.example.com/2024', 'host:blog.example.com', 'host:example.com'],
   },
+  {
+    file: 'gitlab-issue.html',
+    url: 'https://gitlab.com/gitlab-org/gitlab/-/issues/412345',
+    signals: { canonicalUrl: 'https://gitlab.com/gitlab-org/gitlab/-/issues/412345' },
+    pageType: 'forum',
+    site: 'gitlab',
+    keys: ['gitlab:gitlab-org/gitlab'],
+  },
+  {
+    file: 'npm-package.html',
+    url: 'https://www.npmjs.com/package/@elastic/elasticsearch',
+    signals: { canonicalUrl: 'https://www.npmjs.com/package/@elastic/elasticsearch' },
+    pageType: 'project',
+    site: 'npm',
+    keys: ['npm:@elastic/elasticsearch'],
+  },
+  {
+    file: 'github-org-discussions.html',
+    url: 'https://github.com/orgs/supabase/discussions/21000',
+    signals: { canonicalUrl: 'https://github.com/orgs/supabase/discussions/21000' },
+    pageType: 'forum',
+    site: 'github',
+    keys: ['github-org:supabase'],
+  },
   { file: 'blank.html', url: 'https://static.example.com/', signals: {}, pageType: 'other', site: 'web', keys: ['host:static.example.com', 'host:example.com'] },
 ];
 
@@ -112,6 +138,22 @@ describe('readDomSignals + detectPage on site fixtures', () => {
     expect(read).toEqual(signals);
     const d = detectPage(url, read);
     expect({ pageType: d.pageType, site: d.site, keys: d.keys }).toEqual({ pageType, site, keys });
+  });
+
+  it.each([
+    ['github-repo.html', ['mysql']],
+    ['stackoverflow-question.html', ['mysql']],
+    ['dba-stackexchange-question.html', ['postgresql']],
+    ['discourse-topic.html', ['grafana']],
+    ['reddit-post.html', ['postgresql']],
+    ['gitlab-issue.html', ['gitlab']],
+    ['npm-package.html', ['elasticsearch']],
+    ['github-org-discussions.html', ['supabase']],
+    ['wordpress-blog.html', []],
+    ['phpbb-topic.html', []],
+  ])('%s matches %j in the starter catalog', (file, products) => {
+    const url = cases.find((c) => c.file === file)!.url;
+    expect(analyse(url, signalsOf(file), starter).products).toEqual(products);
   });
 
   it('DOM tags confirm a question page (higher confidence than the URL alone)', () => {
