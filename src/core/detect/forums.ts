@@ -5,7 +5,7 @@ import type { Detection, DomSignals } from './types';
 import { other, result } from './util';
 
 const SE_HOSTS = new Set(['stackoverflow.com', 'serverfault.com', 'superuser.com', 'askubuntu.com', 'mathoverflow.net', 'stackapps.com']);
-const SE_NOT_SITES = new Set(['stackexchange.com', 'api.stackexchange.com', 'chat.stackexchange.com', 'openid.stackexchange.com', 'chat.stackoverflow.com', 'chat.meta.stackexchange.com']);
+const SE_NOT_SITES = new Set(['stackexchange.com', 'api.stackexchange.com', 'chat.stackexchange.com', 'openid.stackexchange.com', 'chat.stackoverflow.com', 'chat.meta.stackexchange.com', 'data.stackexchange.com']);
 
 /** Every Stack Exchange Q&A site: stackoverflow.com and its language sites, *.stackexchange.com, the named ones and their metas. */
 export function isStackExchangeHost(host: string): boolean {
