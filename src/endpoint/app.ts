@@ -6,7 +6,7 @@ import type { VendorInfo } from '../core/protocol/vendor';
 import type { Database } from './db/schema';
 import { ClickRecorder } from './domain/clicks';
 import { plainOfferPage } from './domain/demo-catalog';
-import { SecretCache } from './domain/secret-cache';
+import type { CodeVerifier, SecretCache } from './domain/secret-cache';
 import type { VendorState } from './domain/vendor-state';
 import type { RateLimiter } from './http/rate-limit';
 
@@ -24,6 +24,7 @@ export interface App {
   defaultOffer: Offer;
   plainOfferUrl: string;
   secrets: SecretCache;
+  codes: CodeVerifier;
   clicks: ClickRecorder;
   /** Offer of each synced referral code, so the redirect needs no query for known codes. */
   referralOffers: Map<string, string>;

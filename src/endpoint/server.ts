@@ -10,7 +10,8 @@ import { createDb, type DbConfig } from './db/create';
 import { migrateToLatest } from './db/migrations';
 import { ClickRecorder } from './domain/clicks';
 import { DEFAULT_ATTRIBUTION_DAYS } from './domain/commission';
-import { SecretCache } from './domain/secret-cache';
+import { CodeVerifier, SecretCache } from './domain/secret-cache';
+import { parseReferralCode, verifyReferralCode } from '../core/referral/code';
 import { constantTimeEqual, sha256Hex } from './domain/secrets';
 import { loadOrSeedVendor } from './domain/vendor-state';
 import { answerPreflight, applyCors, isExtensionOrigin } from './http/cors';
@@ -99,7 +100,8 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   );
 
   // The app is completed once the port is known (the catalog names the endpoint's own URL).
-  const app = { db, now, state, secrets, clicks: new ClickRecorder(db), referralOffers: new Map(), attributionDays: options.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS } as Partial<App> as App;
+  const codes = new CodeVerifier(secrets, verifyReferralCode, (code) => parseReferralCode(code)?.practitionerNumber ?? null);
+  const app = { db, now, state, secrets, codes, clicks: new ClickRecorder(db), referralOffers: new Map(), attributionDays: options.attributionDays ?? DEFAULT_ATTRIBUTION_DAYS } as Partial<App> as App;
   app.limits = {
     perIp: limiter(options.rateLimits?.perIp, DEFAULT_LIMITS.perIp, now),
     perToken: limiter(options.rateLimits?.perToken, DEFAULT_LIMITS.perToken, now),

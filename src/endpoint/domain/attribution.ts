@@ -1,7 +1,7 @@
 // Who earns a conversion: a registered deal for the customer's domain wins over clicks; among
 // clicks, the last one within the attribution window wins, whoever's code it was.
 import type { Transaction } from 'kysely';
-import { normaliseReferralCode, parseReferralCode, verifyReferralCode } from '../../core/referral/code';
+import { normaliseReferralCode } from '../../core/referral/code';
 import type { OrderData } from '../../core/protocol/webhook';
 import type { App } from '../app';
 import type { Database } from '../db/schema';
@@ -31,9 +31,8 @@ export async function attribute(trx: Transaction<Database>, app: App, order: Ord
 
   if (!order.referralCode) return { kind: 'none', reason: 'the order names no referral code and no registered deal matches', code: null };
   const code = normaliseReferralCode(order.referralCode);
-  const parts = parseReferralCode(order.referralCode);
-  const owner = parts ? app.secrets.get(parts.practitionerNumber) : undefined;
-  if (!code || !owner || !(await verifyReferralCode(order.referralCode, owner.secret))) {
+  const owner = code ? await app.codes.owner(code) : null;
+  if (!code || !owner) {
     return { kind: 'none', reason: 'the referral code does not verify', code: null };
   }
 

@@ -26,3 +26,34 @@ export class SecretCache {
     return this.byNumber.get(number);
   }
 }
+
+/**
+ * Verifies referral codes against the owner's secret, remembering recent answers: a link shared
+ * on a busy forum is clicked many times, and a MAC check per click is the redirect's main cost.
+ * A practitioner's secret never changes (enrolment happens once), so a cached answer stays true.
+ */
+export class CodeVerifier {
+  private readonly recent = new Map<string, PractitionerSecret | null>();
+
+  constructor(
+    private readonly secrets: SecretCache,
+    private readonly verify: (code: string, secret: Uint8Array) => Promise<unknown>,
+    private readonly parseNumber: (code: string) => number | null,
+    private readonly capacity = 50_000,
+  ) {}
+
+  /** The code's owner when the code is authentic, else null. `code` must be normalised. */
+  async owner(code: string): Promise<PractitionerSecret | null> {
+    const hit = this.recent.get(code);
+    if (hit !== undefined) return hit;
+    const number = this.parseNumber(code);
+    const candidate = number === null ? undefined : this.secrets.get(number);
+    const owner = candidate && (await this.verify(code, candidate.secret)) ? candidate : null;
+    // Unknown practitioners may enrol later, so only answers about known ones are remembered.
+    if (candidate) {
+      if (this.recent.size >= this.capacity) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(code, owner);
+    }
+    return owner;
+  }
+}

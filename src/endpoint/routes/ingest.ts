@@ -31,8 +31,14 @@ interface Kind<T> {
   name: 'referral' | 'deal';
   /** Checks that need no transaction (schema, catalog, MAC). */
   check(app: App, me: Caller, item: T): Promise<ItemResult | null>;
-  /** Checks against stored rows, then the insert; returns a rejection instead of inserting. */
-  insert(trx: Transaction<Database>, app: App, practitionerId: string, item: T, onCommit: (() => void)[]): Promise<ItemResult | null>;
+  /**
+   * Loads, in one query, the stored rows new items could clash with, and returns a checker that
+   * also remembers the items it let through (so two items of one batch clash with each other).
+   */
+  conflicts(trx: Transaction<Database>, app: App, practitionerId: string, items: T[]): Promise<(item: T) => ItemResult | null>;
+  /** Inserts all accepted items in one statement. */
+  insert(trx: Transaction<Database>, app: App, practitionerId: string, items: T[]): Promise<void>;
+  afterCommit?(app: App, items: T[]): void;
 }
 
 function checkCatalog(app: App, item: { id: string; vendorId: string; productId: string; offerId?: string }): ItemResult | null {
@@ -57,30 +63,45 @@ const referralKind: Kind<ReferralInput> = {
     }
     return null;
   },
-  async insert(trx, app, practitionerId, item, onCommit) {
-    const code = normaliseReferralCode(item.code)!;
-    const taken = await trx.selectFrom('referrals').select('id').where('code', '=', code).executeTakeFirst();
-    if (taken) return rejected(item.id, 'Duplicate code', `Code ${code} already belongs to referral ${taken.id}; create a new code for a new referral.`);
+  async conflicts(trx, _app, _practitionerId, items) {
+    const codes = items.map((item) => normaliseReferralCode(item.code)!);
+    const taken = new Map<string, string>();
+    if (codes.length > 0) {
+      for (const row of await trx.selectFrom('referrals').select(['id', 'code']).where('code', 'in', codes).execute()) taken.set(row.code, row.id);
+    }
+    return (item) => {
+      const code = normaliseReferralCode(item.code)!;
+      const owner = taken.get(code);
+      if (owner) return rejected(item.id, 'Duplicate code', `Code ${code} already belongs to referral ${owner}; create a new code for a new referral.`);
+      taken.set(code, item.id);
+      return null;
+    };
+  },
+  async insert(trx, app, practitionerId, items) {
+    const receivedAt = app.now().toISOString();
     await trx
       .insertInto('referrals')
-      .values({
-        id: item.id,
-        practitioner_id: practitionerId,
-        code,
-        product_id: item.productId,
-        offer_id: item.offerId,
-        channel: item.channel,
-        campaign: item.campaign ?? null,
-        page_url: item.pageUrl ?? null,
-        page_host: item.pageHost ?? null,
-        give_back_url: item.giveBack?.url ?? null,
-        give_back_percent: item.giveBack?.percent ?? null,
-        created_at: item.createdAt,
-        received_at: app.now().toISOString(),
-      })
+      .values(
+        items.map((item) => ({
+          id: item.id,
+          practitioner_id: practitionerId,
+          code: normaliseReferralCode(item.code)!,
+          product_id: item.productId,
+          offer_id: item.offerId,
+          channel: item.channel,
+          campaign: item.campaign ?? null,
+          page_url: item.pageUrl ?? null,
+          page_host: item.pageHost ?? null,
+          give_back_url: item.giveBack?.url ?? null,
+          give_back_percent: item.giveBack?.percent ?? null,
+          created_at: item.createdAt,
+          received_at: receivedAt,
+        })),
+      )
       .execute();
-    onCommit.push(() => app.referralOffers.set(code, item.offerId));
-    return null;
+  },
+  afterCommit(app, items) {
+    for (const item of items) app.referralOffers.set(normaliseReferralCode(item.code)!, item.offerId);
   },
 };
 
@@ -89,33 +110,45 @@ const dealKind: Kind<DealInput> = {
   async check(app, _me, item) {
     return checkCatalog(app, item);
   },
-  async insert(trx, app, practitionerId, item) {
+  async conflicts(trx, app, practitionerId, items) {
     // First registration wins: another practitioner's live deal for the same customer blocks this one.
     const since = new Date(app.now().getTime() - app.attributionDays * DAY_MS).toISOString();
-    const other = await trx
-      .selectFrom('deals')
-      .select(['id'])
-      .where('customer_domain', '=', item.customerDomain)
-      .where('product_id', '=', item.productId)
-      .where('practitioner_id', '<>', practitionerId)
-      .where('created_at', '>=', since)
-      .executeTakeFirst();
-    if (other) return rejected(item.id, 'Deal already registered', `Another practitioner registered ${item.customerDomain} for ${item.productId} within the last ${app.attributionDays} days.`);
+    const key = (domain: string, productId: string) => `${domain} ${productId}`;
+    const blocked = new Set<string>();
+    const domains = [...new Set(items.map((item) => item.customerDomain))];
+    if (domains.length > 0) {
+      const rows = await trx
+        .selectFrom('deals')
+        .select(['customer_domain', 'product_id'])
+        .where('customer_domain', 'in', domains)
+        .where('practitioner_id', '<>', practitionerId)
+        .where('created_at', '>=', since)
+        .execute();
+      for (const row of rows) blocked.add(key(row.customer_domain, row.product_id));
+    }
+    return (item) =>
+      blocked.has(key(item.customerDomain, item.productId))
+        ? rejected(item.id, 'Deal already registered', `Another practitioner registered ${item.customerDomain} for ${item.productId} within the last ${app.attributionDays} days.`)
+        : null;
+  },
+  async insert(trx, app, practitionerId, items) {
+    const receivedAt = app.now().toISOString();
     await trx
       .insertInto('deals')
-      .values({
-        id: item.id,
-        practitioner_id: practitionerId,
-        product_id: item.productId,
-        customer_name: item.customerName,
-        customer_domain: item.customerDomain,
-        expected_seats: item.expectedSeats ?? null,
-        note: item.note ?? null,
-        created_at: item.createdAt,
-        received_at: app.now().toISOString(),
-      })
+      .values(
+        items.map((item) => ({
+          id: item.id,
+          practitioner_id: practitionerId,
+          product_id: item.productId,
+          customer_name: item.customerName,
+          customer_domain: item.customerDomain,
+          expected_seats: item.expectedSeats ?? null,
+          note: item.note ?? null,
+          created_at: item.createdAt,
+          received_at: receivedAt,
+        })),
+      )
       .execute();
-    return null;
   },
 };
 
@@ -142,58 +175,70 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
     checked.push(problem ? { id, ok: false, result: problem, store: true } : { id, ok: true, value: parsed.output });
   }
 
-  // Stage 2, one transaction: replay stored answers, insert new items with their answers.
-  const onCommit: (() => void)[] = [];
+  // Stage 2, one transaction and a handful of statements: replay stored answers, insert new
+  // items and their answers. An id seen twice in one batch answers like its first occurrence.
+  const ids = [...new Set(checked.map((item) => item.id).filter((id) => id !== ''))];
+  const accepted: T[] = [];
   const results = await app.db.transaction().execute(async (trx) => {
+    const stored = new Map<string, { practitioner_id: string; result_json: string }>();
+    if (ids.length > 0) {
+      for (const r of await trx.selectFrom('ingest_results').select(['id', 'practitioner_id', 'result_json']).where('kind', '=', kind.name).where('id', 'in', ids).execute()) stored.set(r.id, r);
+    }
+    const conflict = await kind.conflicts(trx, app, practitionerId, checked.flatMap((item) => (item.ok && !stored.has(item.id) ? [item.value] : [])));
+    const answered = new Map<string, ItemResult>();
+    const toStore: { kind: string; id: string; practitioner_id: string; result_json: string }[] = [];
     const out: ItemResult[] = [];
     for (const item of checked) {
-      if (item.id === '') {
-        out.push((item as { result: ItemResult }).result);
-        continue;
-      }
-      const stored = await trx.selectFrom('ingest_results').select(['practitioner_id', 'result_json']).where('kind', '=', kind.name).where('id', '=', item.id).executeTakeFirst();
-      if (stored) {
+      const previous = stored.get(item.id);
+      if (previous) {
         out.push(
-          stored.practitioner_id === practitionerId
-            ? (JSON.parse(stored.result_json) as ItemResult)
+          previous.practitioner_id === practitionerId
+            ? (JSON.parse(previous.result_json) as ItemResult)
             : rejected(item.id, 'Id already used', `Another enrolment already sent a ${kind.name} with id ${item.id}; generate a new id.`),
         );
         continue;
       }
-      let result: ItemResult;
-      if (item.ok) result = (await kind.insert(trx, app, practitionerId, item.value, onCommit)) ?? { id: item.id, status: 'accepted' };
-      else if (!item.store) {
+      const again = answered.get(item.id);
+      if (again) {
+        out.push(again);
+        continue;
+      }
+      if (!item.ok && !item.store) {
         out.push(item.result);
         continue;
+      }
+      let result: ItemResult;
+      if (item.ok) {
+        const clash = conflict(item.value);
+        if (!clash) accepted.push(item.value);
+        result = clash ?? { id: item.id, status: 'accepted' };
       } else result = item.result;
-      await trx.insertInto('ingest_results').values({ kind: kind.name, id: item.id, practitioner_id: practitionerId, result_json: JSON.stringify(result) }).execute();
+      answered.set(item.id, result);
+      toStore.push({ kind: kind.name, id: item.id, practitioner_id: practitionerId, result_json: JSON.stringify(result) });
       out.push(result);
     }
+    if (accepted.length > 0) await kind.insert(trx, app, practitionerId, accepted);
+    if (toStore.length > 0) await trx.insertInto('ingest_results').values(toStore).execute();
     return out;
   });
-  for (const apply of onCommit) apply();
+  kind.afterCommit?.(app, accepted);
   sendJson(ctx.res, 200, { results });
 }
 
+function batchRoute<T>(path: string, kind: Kind<T>, batch: v.GenericSchema<unknown, Record<string, unknown[]>>, member: string, item: v.GenericSchema<unknown, T>): AppRoute {
+  return {
+    method: 'POST',
+    path,
+    auth: 'practitioner',
+    cors: true,
+    handle: async (ctx) => {
+      const body = await readJson(ctx.req, batch);
+      await ingest(ctx, kind, item, body[member]!);
+    },
+  };
+}
+
 export const ingestRoutes: AppRoute[] = [
-  {
-    method: 'POST',
-    path: '/v1/referrals',
-    auth: 'practitioner',
-    cors: true,
-    handle: async (ctx) => {
-      const body = await readJson(ctx.req, ReferralBatchSchema);
-      await ingest(ctx, referralKind, ReferralInputSchema as v.GenericSchema<unknown, ReferralInput>, body.referrals);
-    },
-  },
-  {
-    method: 'POST',
-    path: '/v1/deals',
-    auth: 'practitioner',
-    cors: true,
-    handle: async (ctx) => {
-      const body = await readJson(ctx.req, DealBatchSchema);
-      await ingest(ctx, dealKind, DealInputSchema as v.GenericSchema<unknown, DealInput>, body.deals);
-    },
-  },
+  batchRoute('/v1/referrals', referralKind, ReferralBatchSchema as v.GenericSchema<unknown, Record<string, unknown[]>>, 'referrals', ReferralInputSchema as v.GenericSchema<unknown, ReferralInput>),
+  batchRoute('/v1/deals', dealKind, DealBatchSchema as v.GenericSchema<unknown, Record<string, unknown[]>>, 'deals', DealInputSchema as v.GenericSchema<unknown, DealInput>),
 ];

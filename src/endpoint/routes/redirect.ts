@@ -1,6 +1,6 @@
 // GET /r/:code — verify the code's MAC, count the click, redirect to the offer. A forged or
 // unknown code still redirects (to the plain offer page) and counts nothing.
-import { normaliseReferralCode, parseReferralCode, verifyReferralCode } from '../../core/referral/code';
+import { normaliseReferralCode } from '../../core/referral/code';
 import type { App } from '../app';
 import type { AppRoute } from './types';
 
@@ -28,15 +28,13 @@ export const redirectRoute: AppRoute = {
   hot: true,
   handle: async ({ req, res, app, params, url, ip }) => {
     const requested = url.searchParams.get('o');
-    const parts = parseReferralCode(params.code!);
-    const owner = parts ? app.secrets.get(parts.practitionerNumber) : undefined;
-    const authentic = owner ? await verifyReferralCode(params.code!, owner.secret) : null;
-    if (!owner || !authentic) {
+    const code = normaliseReferralCode(params.code!);
+    const owner = code ? await app.codes.owner(code) : null;
+    if (!code || !owner) {
       const known = requested ? app.offers.get(requested) : undefined;
       redirect(res, known ? known.offer.url : app.plainOfferUrl);
       return;
     }
-    const code = normaliseReferralCode(params.code!)!;
     const offerId = await offerForCode(app, code, requested);
     const now = app.now();
     const day = now.toISOString().slice(0, 10);

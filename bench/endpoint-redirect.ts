@@ -1,0 +1,119 @@
+// Redirect and ingest throughput of the reference endpoint against a bare Node HTTP server that
+// only answers 302 (the physical limit on this machine). Loopback only; the load generator runs
+// in a worker thread with keep-alive connections; bounded by time and request count.
+//   npx tsx bench/endpoint-redirect.ts [seconds=3] [concurrency=32]
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { decodeBase64Url } from '../src/core/credential/base64url';
+import { createReferralCode, randomNonce } from '../src/core/referral/code';
+import { startEndpoint } from '../src/endpoint/server';
+
+const SECONDS = Number(process.argv[2] ?? 3);
+const CONCURRENCY = Number(process.argv[3] ?? 32);
+const MAX_REQUESTS = 500_000;
+
+// Plain JS run in a worker: fires requests round-robin over `requests` until time or count runs out.
+const LOAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { url, requests, seconds, concurrency, max } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const target = new URL(url);
+let sent = 0, done = 0, failed = 0, next = 0;
+const deadline = Date.now() + seconds * 1000;
+const started = Date.now();
+function one(resolve) {
+  if (Date.now() >= deadline || sent >= max || (requests[0].once && next >= requests.length)) return resolve();
+  const r = requests[next++ % requests.length];
+  sent++;
+  const req = http.request({ host: target.hostname, port: target.port, path: r.path, method: r.method, agent, headers: r.headers }, (res) => {
+    res.resume();
+    res.on('end', () => { if (res.statusCode >= 400) failed++; done++; one(resolve); });
+  });
+  req.on('error', () => { failed++; done++; one(resolve); });
+  req.end(r.body);
+}
+Promise.all(Array.from({ length: concurrency }, () => new Promise(one))).then(() => {
+  parentPort.postMessage({ done, failed, ms: Date.now() - started });
+  agent.destroy();
+});
+`;
+
+interface Req {
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  once?: boolean;
+}
+
+function drive(url: string, requests: Req[]): Promise<{ done: number; failed: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD, { eval: true, workerData: { url, requests, seconds: SECONDS, concurrency: CONCURRENCY, max: MAX_REQUESTS } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+const rate = (r: { done: number; ms: number }) => (r.done / r.ms) * 1000;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const bare = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(302, { location: 'https://demo-db.example.com/offers/mysql-enterprise', 'content-length': 0 });
+    res.end();
+  });
+});
+await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
+const endpoint = await startEndpoint({ port: 0, dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+try {
+  const admin = { authorization: `Bearer ${endpoint.adminToken}`, 'content-type': 'application/json' };
+  const created = await (await fetch(`${endpoint.url}/v1/admin/practitioners`, { method: 'POST', headers: admin, body: JSON.stringify({ displayName: 'Bench', email: 'bench@bench.example.com' }) })).json();
+  const enrolment = await (await fetch(`${endpoint.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: created.enrolmentCode }) })).json();
+  const secret = decodeBase64Url(enrolment.referralSecret)!;
+  const newCode = () => createReferralCode({ practitionerNumber: enrolment.practitioner.number, nonce: randomNonce() }, secret);
+
+  // Redirect: 200 codes (half synced), 50 visitors, so most clicks are new rows and some are de-duplicated.
+  const codes = await Promise.all(Array.from({ length: 200 }, newCode));
+  const auth = { authorization: `Bearer ${enrolment.accessToken}`, 'content-type': 'application/json' };
+  const item = (code: string) => ({ id: randomUUID(), code, vendorId: 'demo-db', productId: 'mysql', offerId: 'mysql-enterprise', channel: 'forum-answer', createdAt: new Date().toISOString() });
+  await fetch(`${endpoint.url}/v1/referrals`, { method: 'POST', headers: auth, body: JSON.stringify({ referrals: codes.slice(0, 100).map(item) }) });
+  const clicks: Req[] = [];
+  for (let i = 0; i < 10_000; i++) clicks.push({ path: `/r/${codes[i % codes.length]}`, method: 'GET', headers: { 'user-agent': `bench-visitor-${i % 50}` } });
+  const forged: Req[] = codes.map((c) => ({ path: `/r/${c.slice(0, 23)}${c[23] === 'a' ? 'b' : 'a'}`, method: 'GET', headers: {} }));
+
+  console.log(`loopback, ${CONCURRENCY} keep-alive connections, ${SECONDS} s per run, load generator in a worker thread`);
+  const bareRedirect = await drive(bareUrl, clicks);
+  const redirect = await drive(endpoint.url, clicks);
+  const forgedRun = await drive(endpoint.url, forged);
+  console.log(`redirect  bare 302 server   ${fmt(rate(bareRedirect))} req/s`);
+  console.log(`redirect  endpoint (valid)  ${fmt(rate(redirect))} req/s  (${redirect.failed} failed)  ratio ${(rate(redirect) / rate(bareRedirect)).toFixed(2)}`);
+  console.log(`redirect  endpoint (forged) ${fmt(rate(forgedRun))} req/s  (${forgedRun.failed} failed)  ratio ${(rate(forgedRun) / rate(bareRedirect)).toFixed(2)}`);
+
+  // Ingest: batches of 100 fresh referrals, each sent once.
+  const batches: Req[] = [];
+  const budget = Math.min(400, Math.ceil(SECONDS * 60));
+  for (let b = 0; b < budget; b++) {
+    const batchCodes = await Promise.all(Array.from({ length: 100 }, newCode));
+    batches.push({ path: '/v1/referrals', method: 'POST', headers: auth, body: JSON.stringify({ referrals: batchCodes.map(item) }), once: true });
+  }
+  const bareIngest = await drive(bareUrl, batches.map((b) => ({ ...b, once: false })));
+  const ingest = await drive(endpoint.url, batches);
+  const replay = await drive(endpoint.url, batches);
+  console.log(`ingest    bare 302 server   ${fmt(rate(bareIngest))} req/s`);
+  console.log(`ingest    endpoint (new)    ${fmt(rate(ingest))} batches/s = ${fmt(rate(ingest) * 100)} referrals/s  (${ingest.done} batches, ${ingest.failed} failed)  ratio ${(rate(ingest) / rate(bareIngest)).toFixed(3)}`);
+  console.log(`ingest    endpoint (resent) ${fmt(rate(replay))} batches/s = ${fmt(rate(replay) * 100)} referrals/s  ratio ${(rate(replay) / rate(bareIngest)).toFixed(3)}`);
+} finally {
+  await endpoint.close();
+  bare.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
