@@ -1,0 +1,220 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { VendorView } from '../../../src/core/messages';
+import { Options } from '../../../src/options/Options';
+import { credential, SETTINGS, vendor } from '../ui/fixtures';
+import { button, click, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
+
+let view: Mounted;
+beforeEach(installI18n);
+afterEach(() => view?.unmount());
+
+const acme = () => vendor('acme', 'Acme', [credential('valid')]);
+
+function handlers(vendors: VendorView[] = [acme()], overrides: Handlers = {}): Handlers {
+  return {
+    'vendors.list': () => ({ vendors, problems: [] }),
+    'settings.get': () => SETTINGS,
+    ...overrides,
+  };
+}
+
+async function open(h: Handlers, opts?: Parameters<typeof fakeEnv>[1]) {
+  const env = fakeEnv(h, opts);
+  view = await mount(env, <Options />);
+  await settle();
+  return env;
+}
+
+async function enrol(endpoint: string, code = 'ENROL-1234') {
+  await type(view.container.querySelector('#enrol-endpoint'), endpoint);
+  await type(view.container.querySelector('#enrol-code'), code);
+  await submit(view.container.querySelector('#enrol-endpoint')!.closest('form'));
+}
+
+const vendorNames = () => [...view.container.querySelectorAll('.vendor-card h3')].map((h) => h.textContent);
+
+describe('enrolment', () => {
+  it('refuses a malformed URL before asking the browser or the vendor', async () => {
+    const env = await open(handlers());
+    await enrol('not a url');
+    expect(view.container.querySelector('section[aria-labelledby="enrol-h"] [role="alert"]')?.textContent).toBe(en('enrolUrlMalformed'));
+    expect(env.permissionRequests).toEqual([]);
+    expect(env.callsTo('vendors.enrol')).toEqual([]);
+  });
+
+  it('refuses plain http on a public host', async () => {
+    const env = await open(handlers());
+    await enrol('http://vendor.example/advocate');
+    expect(view.text()).toContain(en('enrolUrlInsecure'));
+    expect(env.permissionRequests).toEqual([]);
+  });
+
+  it('asks for the host permission synchronously in the submit handler, then enrols', async () => {
+    const env = await open(handlers([], { 'vendors.enrol': () => acme() }));
+    await type(view.container.querySelector('#enrol-endpoint'), ' https://advocate.acme.example:8443/v1 ');
+    await type(view.container.querySelector('#enrol-code'), ' ENROL-1234 ');
+    const form = view.container.querySelector('#enrol-endpoint')!.closest('form')!;
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    // still inside the gesture: the request happened before anything was awaited
+    expect(env.permissionRequests).toEqual([['https://advocate.acme.example/*']]);
+    expect(env.callsTo('vendors.enrol')).toEqual([]);
+    await settle();
+    expect(env.callsTo('vendors.enrol')).toEqual([{ endpoint: 'https://advocate.acme.example:8443/v1', code: 'ENROL-1234' }]);
+    expect(view.text()).toContain(en('enrolDone', 'Acme', 'Ada Practitioner'));
+    expect(env.callsTo('vendors.list')).toHaveLength(2);
+  });
+
+  it('allows a local endpoint over http on 127.0.0.1', async () => {
+    const env = await open(handlers([], { 'vendors.enrol': () => acme() }));
+    await enrol('http://127.0.0.1:8787');
+    expect(env.permissionRequests).toEqual([['http://127.0.0.1/*']]);
+    expect(env.callsTo('vendors.enrol')).toHaveLength(1);
+  });
+
+  it('says so when the permission is denied, and sends nothing', async () => {
+    const env = await open(handlers(), { grant: false });
+    await enrol('https://advocate.globex.example');
+    expect(view.text()).toContain(en('enrolPermissionDenied', 'advocate.globex.example'));
+    expect(env.callsTo('vendors.enrol')).toEqual([]);
+  });
+
+  it.each([
+    ['wrong code', 'The enrolment code is wrong, used or expired: ask the vendor for a new one.'],
+    ['garbage answer', 'The vendor answered something that is not an Advocate enrolment (HTTP 200, not JSON).'],
+    ['invalid catalog', "The vendor's catalog is invalid: vendors.0.products.0.offers: a product needs at least one offer"],
+  ])('%s: shows the worker message and keeps earlier enrolments', async (_case, message) => {
+    await open(handlers([acme()], { 'vendors.enrol': () => fail(message, 'enrol-failed') }));
+    await enrol('https://advocate.globex.example');
+    expect(view.container.querySelector('section[aria-labelledby="enrol-h"] [role="alert"]')?.textContent).toBe(en('enrolFailed', message));
+    expect(vendorNames()).toEqual(['Acme']);
+    expect(view.container.querySelector<HTMLInputElement>('#enrol-code')!.value).toBe('ENROL-1234');
+  });
+});
+
+describe('vendors', () => {
+  it('shows each credential state as such; only a valid one counts as certified', async () => {
+    const mixed = vendor('acme', 'Acme', [
+      credential('valid', 'widgetdb'),
+      credential('expired', 'gadgetdb', { validUntil: '2025-01-01T00:00:00Z' }),
+      credential('revoked', 'sprocket'),
+      credential('forged', 'cog'),
+    ]);
+    const uncertified = vendor('globex', 'Globex', [credential('expired'), credential('forged', 'cog')]);
+    await open(handlers([mixed, uncertified]));
+    expect(vendorNames()).toEqual(['Acme', 'Globex']);
+    const [first, second] = [...view.container.querySelectorAll('.vendor-card')];
+    const rows = [...first!.querySelectorAll<HTMLElement>('tr[data-credential-state]')];
+    expect(rows.map((r) => r.dataset.credentialState)).toEqual(['valid', 'expired', 'revoked', 'forged']);
+    expect(rows.map((r) => r.querySelector('.badge')!.textContent!.split(' · ')[0])).toEqual(
+      ['credState_valid', 'credState_expired', 'credState_revoked', 'credState_forged'].map((k) => en(k)),
+    );
+    expect(rows[0]!.textContent).toContain('professional');
+    expect(rows[3]!.textContent).toContain('credential is forged');
+    expect(first!.textContent).toContain(en('vendorCertified'));
+    expect(second!.textContent).toContain(en('vendorNotCertified'));
+    expect(second!.querySelector('.badge-ok')).toBeNull();
+  });
+
+  it('shows sync status and errors per vendor', async () => {
+    const stuck = { ...acme(), sync: { status: 'reenrol' as const, pending: 3, parked: 1, lastError: 'HTTP 401: token revoked' } };
+    await open(handlers([stuck]));
+    const card = view.container.querySelector('.vendor-card')!;
+    expect(card.textContent).toContain(en('syncStatus_reenrol'));
+    expect(card.textContent).toContain(en('syncPending', 3));
+    expect(card.textContent).toContain('HTTP 401: token revoked');
+  });
+
+  it('leaves a vendor only after confirmation', async () => {
+    let vendors = [acme(), vendor('globex', 'Globex')];
+    const env = await open({
+      'vendors.list': () => ({ vendors, problems: [] }),
+      'settings.get': () => SETTINGS,
+      'vendors.leave': ({ vendorId }) => {
+        vendors = vendors.filter((v) => v.id !== vendorId);
+        return { removed: true, vendorNotified: false };
+      },
+    });
+    await click(button(view.container, en('leaveVendor', 'Acme')));
+    expect(env.callsTo('vendors.leave')).toEqual([]);
+    await click(button(view.container, en('leaveYes')));
+    expect(env.callsTo('vendors.leave')).toEqual([{ vendorId: 'acme' }]);
+    expect(vendorNames()).toEqual(['Globex']);
+    expect(view.text()).toContain(en('leftNotNotified', 'Acme'));
+  });
+});
+
+describe('settings', () => {
+  const form = () => view.container.querySelector('#set-disclosure')!.closest('form')!;
+
+  it('refuses an empty disclosure without asking the worker', async () => {
+    const env = await open(handlers([], { 'settings.set': () => SETTINGS }));
+    await type(view.container.querySelector('#set-disclosure'), '   ');
+    expect(view.container.querySelector('#set-disclosure')!.getAttribute('aria-invalid')).toBe('true');
+    await submit(form());
+    expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toContain('cannot be empty');
+    expect(env.callsTo('settings.set')).toEqual([]);
+  });
+
+  it("shows the worker's refusal message", async () => {
+    await open(handlers([], { 'settings.set': () => fail('The disclosure must say plainly that the link is paid.', 'invalid-payload') }));
+    await type(view.container.querySelector('#set-disclosure'), 'Paid referral link: I earn a commission from {vendor} on this.');
+    await submit(form());
+    expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toBe(
+      'The disclosure must say plainly that the link is paid.',
+    );
+  });
+
+  it('saves wording, page-URL default and suggestions', async () => {
+    const env = await open(handlers([], { 'settings.set': (p) => ({ ...SETTINGS, ...p }) as never }));
+    const wording = 'Paid referral link: I earn a commission from {vendor} if you subscribe.';
+    await type(view.container.querySelector('#set-disclosure'), wording);
+    const select = view.container.querySelector<HTMLSelectElement>('#set-share-page')!;
+    select.value = 'full';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await click(view.container.querySelector('input[type="checkbox"]'));
+    await submit(form());
+    expect(env.callsTo('settings.set')).toEqual([{ disclosure: wording, sharePageUrl: 'full', suggestionsEnabled: false }]);
+    expect(view.text()).toContain(en('settingsSaved'));
+    expect(view.container.querySelector('.preview')?.textContent).toContain('I earn a commission from Example Vendor');
+  });
+});
+
+describe('data', () => {
+  function pickFile(text: string) {
+    const input = view.container.querySelector<HTMLInputElement>('#data-import')!;
+    Object.defineProperty(input, 'files', { value: [new File([text], 'advocate.json', { type: 'application/json' })], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('imports a file and shows the report', async () => {
+    const env = await open(handlers([], { 'data.import': () => ({ referralsAdded: 3, dealsAdded: 1, skippedExisting: 2, settingsImported: true }) }));
+    pickFile('{"advocateExport":1}');
+    await settle();
+    expect(env.callsTo('data.import')).toEqual([{ json: '{"advocateExport":1}' }]);
+    expect(view.text()).toContain(en('importReport', 3, 1, 2));
+  });
+
+  it('shows why an import failed', async () => {
+    await open(handlers([], { 'data.import': () => fail('This is not an Advocate export file.', 'invalid-payload') }));
+    pickFile('garbage');
+    await settle();
+    expect(view.text()).toContain(en('importFailed', 'This is not an Advocate export file.'));
+  });
+
+  it('exports to a downloaded JSON file', async () => {
+    const env = await open(handlers([], { 'data.export': () => ({ json: '{"x":1}', fileName: 'advocate-2026-03-01.json' }) }));
+    const clicked: string[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    };
+    try {
+      await click(button(view.container, en('exportAction')));
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(env.callsTo('data.export')).toHaveLength(1);
+    expect(clicked).toEqual(['advocate-2026-03-01.json']);
+  });
+});

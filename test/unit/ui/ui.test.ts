@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../src/core/referral/channels';
+import { checkEndpoint } from '../../../src/options/endpoint';
+import { defaultChannel, productsFromHits, productsFromMatch, recommendableOffers } from '../../../src/popup/model';
+import { credentialFor } from '../../../src/ui/credentials';
+import { formatMoney } from '../../../src/ui/format';
+import { t } from '../../../src/ui/i18n';
+import { qrPath } from '../../../src/ui/QrCode';
+import { credential, vendor, WIDGETDB_MATCH } from './fixtures';
+import { en, installI18n, MESSAGES } from './harness';
+
+const SRC = resolve(import.meta.dirname, '../../../src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+describe('i18n', () => {
+  afterEach(() => delete (globalThis as { chrome?: unknown }).chrome);
+
+  it('falls back to the key outside an extension', () => {
+    expect(t('noMatch')).toBe('noMatch');
+    expect(t('enrolDone', 'Acme', 'Ada')).toBe('enrolDone(Acme, Ada)');
+  });
+
+  it('reads the extension messages with substitutions', () => {
+    installI18n();
+    expect(t('enrolDone', 'Acme', 'Ada')).toBe('Enrolled with Acme as Ada.');
+    expect(t('unsyncedCount', 3)).toBe('3 items not yet accepted by their vendor.');
+  });
+
+  it('every message the pages use exists in English, and the manifest keys are kept', () => {
+    const code = ['popup', 'options', 'ui'].flatMap((dir) => sources(join(SRC, dir))).join('\n');
+    // t('key' …) and the keys of t(cond ? 'a' : 'b')
+    const calls = [...code.matchAll(/\bt\(([^()]*?)[,)]/g)].map((m) => m[1]!);
+    const literal = calls.flatMap((arg) => [...arg.matchAll(/'([A-Za-z_]+)'(?!\s*\?)/g)].map((m) => m[1]!));
+    const families = [
+      ...CHANNELS.map((c) => `channel_${c.replace(/-/g, '_')}`),
+      ...['valid', 'expired', 'not_yet_valid', 'revoked', 'forged', 'wrong_issuer', 'malformed'].map((s) => `credState_${s}`),
+      ...['project', 'forum', 'other'].map((s) => `pageType_${s}`),
+      ...['pending', 'synced', 'parked'].map((s) => `sync_${s}`),
+      ...['ok', 'backoff', 'reenrol', 'gone'].map((s) => `syncStatus_${s}`),
+      ...['markdown', 'text', 'html'].map((s) => `copied_${s}`),
+    ];
+    expect(literal.length).toBeGreaterThan(100);
+    const missing = [...new Set([...literal, ...families])].filter((key) => !MESSAGES[key]);
+    expect(missing).toEqual([]);
+    for (const key of ['extensionName', 'extensionDescription', 'actionTitle', 'openPopupCommand']) expect(MESSAGES[key]?.message).toBeTruthy();
+  });
+
+  it('every placeholder in a message is declared', () => {
+    for (const [key, entry] of Object.entries(MESSAGES)) {
+      for (const [, name] of entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)) {
+        expect(entry.placeholders?.[name!.toLowerCase()], `${key}: $${name}$`).toBeDefined();
+      }
+    }
+    expect(en('referralStats', 1, 2, '$3.00')).toBe('1 clicks · 2 conversions · $3.00');
+  });
+});
+
+describe('enrolment endpoint check', () => {
+  it.each([
+    ['https://advocate.acme.example/v1', 'https://advocate.acme.example/*'],
+    ['  https://acme.example:8443  ', 'https://acme.example/*'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1/*'],
+    ['http://localhost:3000/x', 'http://localhost/*'],
+  ])('%s → permission %s', (text, pattern) => {
+    const checked = checkEndpoint(text);
+    expect(checked.ok && checked.permissionPattern).toBe(pattern);
+  });
+
+  it.each([
+    ['', 'malformed'],
+    ['acme.example', 'malformed'],
+    ['javascript:alert(1)', 'malformed'],
+    ['ftp://acme.example', 'malformed'],
+    ['https://user:pw@acme.example', 'malformed'],
+    ['http://acme.example', 'insecure'],
+  ])('%s is refused as %s', (text, reason) => {
+    expect(checkEndpoint(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('popup model', () => {
+  it('groups offers by vendor and keeps only enrolled vendors recommendable', () => {
+    const products = productsFromMatch(WIDGETDB_MATCH, new Set(['acme']));
+    expect(products[0]!.vendors.map((v) => [v.vendorId, v.enrolled])).toEqual([
+      ['acme', true],
+      ['globex', false],
+      ['initech', false],
+    ]);
+    expect(recommendableOffers(products).map((o) => o.offer.id)).toEqual(['enterprise']);
+  });
+
+  it('merges search hits for the same product from several vendors', () => {
+    const hit = (vendorId: string, enrolled: boolean) => ({
+      vendorId,
+      vendorName: vendorId,
+      productId: 'widgetdb',
+      productName: 'WidgetDB',
+      description: 'd',
+      enrolled,
+      offers: [{ id: 'o', name: 'O', url: 'https://x.example', adds: 'a' }],
+    });
+    const products = productsFromHits([hit('acme', true), hit('globex', false)], new Set());
+    expect(products).toHaveLength(1);
+    expect(recommendableOffers(products).map((o) => o.vendorId)).toEqual(['acme']);
+  });
+
+  it.each([
+    ['forum', 'https://discuss.example.org/t/slow-queries/123', 'forum-answer'],
+    ['project', 'https://github.com/acme/widgetdb/issues/12', 'issue-comment'],
+    ['project', 'https://github.com/acme/widgetdb/pull/3', 'issue-comment'],
+    ['forum', 'https://gitlab.com/acme/widgetdb/-/issues/9', 'issue-comment'],
+    ['project', 'https://github.com/acme/widgetdb/discussions/5', 'forum-answer'],
+    ['project', 'https://github.com/acme/widgetdb', 'other'],
+    [undefined, undefined, 'other'],
+  ] as const)('%s page %s → %s', (pageType, url, channel) => {
+    expect(defaultChannel(pageType, url)).toBe(channel);
+  });
+});
+
+describe('credentials', () => {
+  it('prefers a valid credential for the product over an expired or forged one', () => {
+    const v = vendor('acme', 'Acme', [credential('forged'), credential('expired'), credential('valid'), credential('valid', 'other')]);
+    expect(credentialFor(v, 'widgetdb')?.state).toBe('valid');
+    expect(credentialFor(vendor('acme', 'Acme', [credential('revoked'), credential('expired')]), 'widgetdb')?.state).toBe('expired');
+    expect(credentialFor(v, 'nothing')).toBeUndefined();
+  });
+});
+
+describe('display helpers', () => {
+  it('formats minor units by the currency', () => {
+    expect(formatMoney(1999, 'USD')).toMatch(/19\.99/);
+    expect(formatMoney(1999, 'JPY')).toMatch(/1,999/);
+    expect(formatMoney(5, undefined)).toBe('5');
+  });
+
+  it('draws one unit square per dark QR module', () => {
+    expect(qrPath([[true, false], [false, true]])).toBe('M0 0h1v1h-1zM1 1h1v1h-1z');
+  });
+});
