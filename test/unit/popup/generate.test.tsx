@@ -152,7 +152,7 @@ describe('deal registration', () => {
 
   it('registers a deal for the selected offer, with the domain taken from a pasted URL', async () => {
     const { env, form } = await openDeal(
-      handlers({ 'deals.register': (p) => ({ ...(p as never), id: 'd1', createdAt: '2026-03-01T10:00:00Z', sync: 'pending' }) }),
+      handlers({ 'deals.register': (p) => ({ ...p, customerDomain: 'customer.com', id: 'd1', createdAt: '2026-03-01T10:00:00Z', sync: 'pending' as const }) }),
     );
     await type(form.querySelector('#deal-customerName'), 'Customer Corp');
     await type(form.querySelector('#deal-customerDomain'), 'https://www.Customer.com/about');
