@@ -16,6 +16,8 @@ import { startEndpoint } from '../src/endpoint/server';
 const SECONDS = Number(process.argv[2] ?? 3);
 const CONCURRENCY = Number(process.argv[3] ?? 32);
 const MAX_REQUESTS = 500_000;
+const ROUNDS = 2;
+type Run = { done: number; failed: number; ms: number };
 
 // Plain JS run in a worker: fires requests round-robin over `requests` until time or count runs out.
 const LOAD = `
@@ -52,7 +54,7 @@ interface Req {
   once?: boolean;
 }
 
-function drive(url: string, requests: Req[]): Promise<{ done: number; failed: number; ms: number }> {
+function drive(url: string, requests: Req[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD, { eval: true, workerData: { url, requests, seconds: SECONDS, concurrency: CONCURRENCY, max: MAX_REQUESTS } });
     worker.once('message', resolve);
@@ -60,15 +62,13 @@ function drive(url: string, requests: Req[]): Promise<{ done: number; failed: nu
   });
 }
 
-const rate = (r: { done: number; ms: number }) => (r.done / r.ms) * 1000;
+const rate = (r: Run) => (r.done / r.ms) * 1000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 const bare = createServer((req, res) => {
-  req.resume();
-  req.on('end', () => {
-    res.writeHead(302, { location: 'https://demo-db.example.com/offers/mysql-enterprise', 'content-length': 0 });
-    res.end();
-  });
+  req.resume(); // drain any body, answer at once
+  res.writeHead(302, { location: 'https://demo-db.example.com/offers/mysql-enterprise', 'content-length': 0 });
+  res.end();
 });
 await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
@@ -92,9 +92,15 @@ try {
   const forged: Req[] = codes.map((c) => ({ path: `/r/${c.slice(0, 23)}${c[23] === 'a' ? 'b' : 'a'}`, method: 'GET', headers: {} }));
 
   console.log(`loopback, ${CONCURRENCY} keep-alive connections, ${SECONDS} s per run, load generator in a worker thread`);
-  const bareRedirect = await drive(bareUrl, clicks);
-  const redirect = await drive(endpoint.url, clicks);
-  const forgedRun = await drive(endpoint.url, forged);
+  // The machine is shared: alternate the runs and keep each one's best of ROUNDS.
+  const best = (a: Run | undefined, b: Run) => (a && rate(a) >= rate(b) ? a : b);
+  let bareRedirect: Run | undefined, redirect: Run | undefined, forgedRun: Run | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    bareRedirect = best(bareRedirect, await drive(bareUrl, clicks));
+    redirect = best(redirect, await drive(endpoint.url, clicks));
+    forgedRun = best(forgedRun, await drive(endpoint.url, forged));
+  }
+  if (!bareRedirect || !redirect || !forgedRun) throw new Error('no runs');
   console.log(`redirect  bare 302 server   ${fmt(rate(bareRedirect))} req/s`);
   console.log(`redirect  endpoint (valid)  ${fmt(rate(redirect))} req/s  (${redirect.failed} failed)  ratio ${(rate(redirect) / rate(bareRedirect)).toFixed(2)}`);
   console.log(`redirect  endpoint (forged) ${fmt(rate(forgedRun))} req/s  (${forgedRun.failed} failed)  ratio ${(rate(forgedRun) / rate(bareRedirect)).toFixed(2)}`);

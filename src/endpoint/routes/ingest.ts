@@ -156,24 +156,21 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
   const { app, practitionerId } = ctx;
   const row = await app.db.selectFrom('practitioners').select('number').where('id', '=', practitionerId).executeTakeFirstOrThrow();
   const me: Caller = { id: practitionerId, secret: app.secrets.get(Number(row.number))?.secret ?? null };
-  // Stage 1, outside the transaction: shape, catalog and MAC checks.
-  const checked: Checked<T>[] = [];
-  for (const raw of items) {
-    const idCheck = v.safeParse(ItemIdSchema, raw);
-    if (!idCheck.success) {
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '';
-      checked.push({ id, ok: false, result: rejected(id, 'Invalid item', 'Each item needs an "id" that is a lower-case UUID; nothing was stored for this item.'), store: false });
-      continue;
-    }
-    const id = idCheck.output.id;
-    const parsed = v.safeParse(schema, raw);
-    if (!parsed.success) {
-      checked.push({ id, ok: false, result: invalidItem(id, parsed.issues), store: true });
-      continue;
-    }
-    const problem = await kind.check(app, me, parsed.output);
-    checked.push(problem ? { id, ok: false, result: problem, store: true } : { id, ok: true, value: parsed.output });
-  }
+  // Stage 1, outside the transaction: shape, catalog and MAC checks (MACs run concurrently).
+  const checked = await Promise.all(
+    items.map(async (raw): Promise<Checked<T>> => {
+      const idCheck = v.safeParse(ItemIdSchema, raw);
+      if (!idCheck.success) {
+        const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '';
+        return { id, ok: false, result: rejected(id, 'Invalid item', 'Each item needs an "id" that is a lower-case UUID; nothing was stored for this item.'), store: false };
+      }
+      const id = idCheck.output.id;
+      const parsed = v.safeParse(schema, raw);
+      if (!parsed.success) return { id, ok: false, result: invalidItem(id, parsed.issues), store: true };
+      const problem = await kind.check(app, me, parsed.output);
+      return problem ? { id, ok: false, result: problem, store: true } : { id, ok: true, value: parsed.output };
+    }),
+  );
 
   // Stage 2, one transaction and a handful of statements: replay stored answers, insert new
   // items and their answers. An id seen twice in one batch answers like its first occurrence.

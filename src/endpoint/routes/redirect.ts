@@ -40,8 +40,8 @@ export const redirectRoute: AppRoute = {
     const day = now.toISOString().slice(0, 10);
     const visitorHash = await app.clicks.visitorHash(day, ip, String(req.headers['user-agent'] ?? ''));
     app.clicks.record({ code, practitioner_id: owner.practitionerId, offer_id: offerId, day, visitor_hash: visitorHash, clicked_at: now.toISOString() });
-    const target = new URL(app.offers.get(offerId)!.offer.url);
-    target.searchParams.set('ref', code); // the vendor's checkout carries it into the billing webhook
-    redirect(res, target.toString());
+    // The vendor's checkout carries `ref` into the billing webhook. Codes are URL-safe base32.
+    const url = app.offers.get(offerId)!.offer.url;
+    redirect(res, `${url}${url.includes('?') ? '&' : '?'}ref=${code}`);
   },
 };
