@@ -9,6 +9,15 @@ function redirect(res: import('node:http').ServerResponse, location: string): vo
   res.end();
 }
 
+function withRef(offerUrl: string, code: string): string {
+  if (offerUrl.includes('#')) {
+    const target = new URL(offerUrl);
+    target.searchParams.set('ref', code);
+    return target.toString();
+  }
+  return `${offerUrl}${offerUrl.includes('?') ? '&' : '?'}ref=${code}`;
+}
+
 async function offerForCode(app: App, code: string, requested: string | null): Promise<string> {
   const cached = app.referralOffers.get(code);
   if (cached) return cached;
@@ -41,7 +50,6 @@ export const redirectRoute: AppRoute = {
     const visitorHash = await app.clicks.visitorHash(day, ip, String(req.headers['user-agent'] ?? ''));
     app.clicks.record({ code, practitioner_id: owner.practitionerId, offer_id: offerId, day, visitor_hash: visitorHash, clicked_at: now.toISOString() });
     // The vendor's checkout carries `ref` into the billing webhook. Codes are URL-safe base32.
-    const url = app.offers.get(offerId)!.offer.url;
-    redirect(res, `${url}${url.includes('?') ? '&' : '?'}ref=${code}`);
+    redirect(res, withRef(app.offers.get(offerId)!.offer.url, code));
   },
 };
