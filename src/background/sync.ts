@@ -29,6 +29,8 @@ export interface SyncDeps {
   backoff?: BackoffPolicy;
   statsIntervalMs?: number;
   catalogIntervalMs?: number;
+  /** Items per request; at most (and by default) the protocol's 100. */
+  batchSize?: number;
   /** Batches per vendor per run, so one run fits in a service worker event. */
   maxBatchesPerRun?: number;
   onChange?: () => void;
@@ -115,7 +117,7 @@ export function createSyncer(deps: SyncDeps) {
     const maxBatches = deps.maxBatchesPerRun ?? 20;
     for (const store of ['referrals', 'deals'] as const) {
       for (let n = 0; n < maxBatches; n++) {
-        const batch = await pendingFor(await handle.get(), store, vendor.id, MAX_BATCH);
+        const batch = await pendingFor(await handle.get(), store, vendor.id, Math.min(deps.batchSize ?? MAX_BATCH, MAX_BATCH));
         if (batch.length === 0) break;
         const failure = await sendItems(vendor, accessToken, store, batch, counters);
         deps.onChange?.();

@@ -1,0 +1,149 @@
+// The worker's sync against the real reference endpoint (SQLite, loopback HTTP) through a
+// fault-injecting fetch: 5xx, 429, resets, hangs, answers lost after the vendor stored the
+// batch, duplicated requests, slow bodies — and the worker killed at random moments (every
+// request of a killed worker never settles; a new worker starts over the same IndexedDB).
+// The browser-level version of this test (real service worker) belongs to test/browser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { startEndpoint, type RunningEndpoint } from '../../../src/endpoint/server';
+import { createSyncer } from '../../../src/background/sync';
+import type { Fetch } from '../../../src/background/vendor-http';
+import { memoryLock } from './helpers';
+import { makeWorker, OPTIONS } from './world';
+
+const TOTAL = 1_000;
+const TIMEOUT_MS = 80;
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const never = <T>() => new Promise<T>(() => {});
+const untilAbort = (signal: AbortSignal | null | undefined) =>
+  new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'))));
+
+type FaultCounts = Record<'ok' | 'e5xx' | 'e429' | 'reset' | 'hang' | 'lostAnswer' | 'duplicate' | 'slowBody' | 'kills', number>;
+
+function faultyFetch(random: () => number, counts: FaultCounts, worker: { dead: boolean }): Fetch {
+  const real: Fetch = (url, init) => fetch(url, init);
+  const inner = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const r = random();
+    if (r < 0.15) return (counts.e5xx++, Response.json({ title: 'Service unavailable', detail: 'injected' }, { status: 503 }));
+    if (r < 0.2) return (counts.e429++, new Response(null, { status: 429, headers: { 'retry-after': '1' } }));
+    if (r < 0.3) throw (counts.reset++, new TypeError('fetch failed: ECONNRESET'));
+    if (r < 0.37) return (counts.hang++, untilAbort(init.signal));
+    if (r < 0.49) {
+      counts.lostAnswer++;
+      await real(url, { ...init, signal: null }).then((res) => res.arrayBuffer());
+      return untilAbort(init.signal);
+    }
+    if (r < 0.57) {
+      counts.duplicate++;
+      await real(url, { ...init, signal: null }).then((res) => res.arrayBuffer());
+      return real(url, init);
+    }
+    if (r < 0.62) {
+      counts.slowBody++;
+      const res = await real(url, init);
+      const text = await res.text();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(text.slice(0, 5)));
+          init.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+        },
+      });
+      return new Response(body, { status: res.status, headers: res.headers });
+    }
+    counts.ok++;
+    return real(url, init);
+  };
+  return async (url, init) => {
+    if (worker.dead) return never();
+    const response = await inner(url, init);
+    return worker.dead ? never() : response;
+  };
+}
+
+let endpoint: RunningEndpoint;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'advocate-faults-'));
+  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+});
+afterAll(async () => {
+  await endpoint?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('sync against the reference endpoint under faults', () => {
+  it(`delivers ${TOTAL} referrals exactly once through faults and random worker kills`, { timeout: 120_000 }, async () => {
+    const created = await fetch(`${endpoint.url}/v1/admin/practitioners`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${endpoint.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Pat', email: 'pat@consulting.example.net' }),
+    });
+    const { enrolmentCode } = (await created.json()) as { enrolmentCode: string };
+
+    const world = makeWorker({ fetch: (url, init) => fetch(url, init) });
+    const enrolled = await world.send('vendors.enrol', { endpoint: endpoint.url, code: enrolmentCode }, OPTIONS);
+    expect(enrolled).toMatchObject({ ok: true });
+    const vendorId = (enrolled as { value: { id: string } }).value.id;
+
+    const ids = new Set<string>();
+    for (let i = 0; i < TOTAL; i++) {
+      const result = await world.send('referrals.create', { vendorId, productId: 'mysql', offerId: 'mysql-enterprise', channel: i % 2 ? 'forum-answer' : 'email' });
+      if (!result.ok) throw new Error(result.error.message);
+      ids.add((result.value as { referral: { id: string } }).referral.id);
+    }
+
+    const random = prng(20260301);
+    const counts: FaultCounts = { ok: 0, e5xx: 0, e429: 0, reset: 0, hang: 0, lostAnswer: 0, duplicate: 0, slowBody: 0, kills: 0 };
+    const pending = async () => (await (await world.db.get()).getAll('referrals')).filter((r) => r.sync !== 'synced').length;
+    let rounds = 0;
+    while ((await pending()) > 0 && rounds < 2_000) {
+      rounds++;
+      const worker = { dead: false };
+      const syncer = createSyncer({ db: world.db, fetch: faultyFetch(random, counts, worker), now: world.time.now, random, withLock: memoryLock(), timeoutMs: TIMEOUT_MS, batchSize: 10, maxBatchesPerRun: 4 });
+      const killAfter = random() < 0.5 ? random() * 40 : Infinity;
+      const run = syncer.syncAll();
+      const outcome = await Promise.race([run.then(() => 'done' as const), new Promise<'killed'>((r) => (killAfter === Infinity ? undefined : setTimeout(() => r('killed'), killAfter)))]);
+      if (outcome === 'killed') {
+        worker.dead = true;
+        counts.kills++;
+      }
+      world.time.advance(2 * 3_600_000); // past any backoff
+    }
+
+    const sqlite = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
+    const stored = sqlite.prepare('select id from referrals').all() as { id: string }[];
+    sqlite.close();
+    const storedIds = new Set(stored.map((r) => r.id));
+    const records = await (await world.db.get()).getAll('referrals');
+    const figures = {
+      created: TOTAL,
+      recordedByVendor: stored.length,
+      distinctAtVendor: storedIds.size,
+      missing: [...ids].filter((id) => !storedIds.has(id)).length,
+      duplicated: stored.length - storedIds.size,
+      syncedInExtension: records.filter((r) => r.sync === 'synced').length,
+      parked: records.filter((r) => r.sync === 'parked').length,
+      rounds,
+      ...counts,
+    };
+    console.log('endpoint fault run:', JSON.stringify(figures));
+    expect(figures).toMatchObject({ recordedByVendor: TOTAL, distinctAtVendor: TOTAL, missing: 0, duplicated: 0, syncedInExtension: TOTAL, parked: 0 });
+    expect(counts.kills).toBeGreaterThan(5);
+    for (const fault of ['e5xx', 'e429', 'reset', 'hang', 'lostAnswer', 'duplicate', 'slowBody'] as const) expect(counts[fault], fault).toBeGreaterThan(0);
+    expect(counts.lostAnswer + counts.duplicate).toBeGreaterThan(3);
+  });
+});
