@@ -2,7 +2,7 @@
 // A skeleton renders at once; the worker's answers fill it in as they arrive (all local state).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ActivityView, Response, SettingsView } from '../core/messages';
-import { useEnv } from '../ui/env';
+import { useEnv, type UiEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import { fromResult, LOADING, type Remote } from '../ui/remote';
@@ -13,8 +13,24 @@ import { PagePanel } from './PagePanel';
 export type TabAnswer = Response<'page.forTab'>;
 export type VendorsAnswer = Response<'vendors.list'>;
 
+/** The four reads, sent at once. Started during the first render, not after paint. */
+function startLoading(env: UiEnv) {
+  return {
+    tab: env
+      .activeTab()
+      .then(async (active): Promise<Remote<TabAnswer>> => (active ? fromResult(await env.send('page.forTab', { tabId: active.id })) : { state: 'ok', value: null }))
+      .catch((error: unknown): Remote<TabAnswer> => ({ state: 'error', error: { code: 'tab', message: String(error) } })),
+    vendors: env.send('vendors.list').then(fromResult),
+    settings: env.send('settings.get').then(fromResult),
+    activity: env.send('activity.get', { limit: ACTIVITY_LIMIT, markSeen: true }).then(fromResult),
+  };
+}
+
+const ACTIVITY_LIMIT = 25;
+
 export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   const env = useEnv();
+  const [loading] = useState(() => startLoading(env));
   const [tab, setTab] = useState<Remote<TabAnswer>>(LOADING);
   const [vendors, setVendors] = useState<Remote<VendorsAnswer>>(LOADING);
   const [activity, setActivity] = useState<Remote<ActivityView>>(LOADING);
@@ -23,24 +39,17 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   const [view, setView] = useState('page');
   const firstRenderDone = useRef(false);
 
-  const refreshActivity = useCallback(
-    (markSeen = false) => env.send('activity.get', { limit: 25, ...(markSeen ? { markSeen } : {}) }).then((r) => setActivity(fromResult(r))),
-    [env],
-  );
+  const refreshActivity = useCallback(() => env.send('activity.get', { limit: ACTIVITY_LIMIT }).then((r) => setActivity(fromResult(r))), [env]);
 
   useEffect(() => env.onOnlineChange(() => setOnline(env.isOnline())), [env]);
 
   useEffect(() => {
-    // All in parallel: each answer renders as soon as it lands.
-    env
-      .activeTab()
-      .then(async (active): Promise<Remote<TabAnswer>> => (active ? fromResult(await env.send('page.forTab', { tabId: active.id })) : { state: 'ok', value: null }))
-      .catch((error: unknown): Remote<TabAnswer> => ({ state: 'error', error: { code: 'tab', message: String(error) } }))
-      .then(setTab);
-    void env.send('vendors.list').then((r) => setVendors(fromResult(r)));
-    void env.send('settings.get').then((r) => setSettings(fromResult(r)));
-    void refreshActivity(true);
-  }, [env, refreshActivity]);
+    // Each answer renders as soon as it lands.
+    void loading.tab.then(setTab);
+    void loading.vendors.then(setVendors);
+    void loading.settings.then(setSettings);
+    void loading.activity.then(setActivity);
+  }, [loading]);
 
   useEffect(() => {
     if (firstRenderDone.current || tab.state === 'loading' || vendors.state === 'loading') return;

@@ -15,10 +15,7 @@ export function browserEnv(): UiEnv {
     send: createCommandClient((message) => browser.runtime.sendMessage(message)),
     async activeTab(): Promise<ActiveTab | null> {
       const pinned = pinnedTabId();
-      if (pinned !== null) {
-        const tab = await browser.tabs.get(pinned).catch(() => null);
-        return tab ? { id: pinned, url: tab.url } : { id: pinned };
-      }
+      if (pinned !== null) return { id: pinned };
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
     },
