@@ -25,6 +25,15 @@ export type VendorAnswer =
 
 const failed = (outcome: Failure, status?: number): VendorAnswer => (status === undefined ? { ok: false, outcome } : { ok: false, outcome, status });
 
+/** Rejects when the signal aborts: our timeout holds even if a fetch ignores its signal. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
 export async function callVendor(request: VendorRequest): Promise<VendorAnswer> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), request.timeoutMs ?? REQUEST_TIMEOUT_MS);
@@ -32,7 +41,9 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await request.fetch(request.url, {
+    const aborted = whenAborted(controller.signal);
+    aborted.catch(() => {}); // only ever awaited through the races below
+    const response = await Promise.race([aborted, request.fetch(request.url, {
       method: request.method ?? 'GET',
       headers,
       body: request.body === undefined ? null : JSON.stringify(request.body),
@@ -40,8 +51,8 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
       credentials: 'omit',
       cache: 'no-store',
       redirect: 'error',
-    });
-    const text = response.status === 204 || response.status === 304 ? '' : await response.text();
+    })]);
+    const text = response.status === 204 || response.status === 304 ? '' : await Promise.race([aborted, response.text()]);
     if (text.length > MAX_BODY_CHARS) {
       return failed({ kind: 'retry', reason: 'The vendor sent an answer far too large to be right; will retry.', retryAfterMs: null }, response.status);
     }

@@ -116,7 +116,12 @@ describe('sync against the reference endpoint under faults', () => {
       const syncer = createSyncer({ db: world.db, fetch: faultyFetch(random, counts, worker), now: world.time.now, random, withLock: memoryLock(), timeoutMs: TIMEOUT_MS, batchSize: 10, maxBatchesPerRun: 4 });
       const killAfter = random() < 0.5 ? random() * 40 : Infinity;
       const run = syncer.syncAll();
-      const outcome = await Promise.race([run.then(() => 'done' as const), new Promise<'killed'>((r) => (killAfter === Infinity ? undefined : setTimeout(() => r('killed'), killAfter)))]);
+      const outcome = await Promise.race([
+        run.then(() => 'done' as const),
+        new Promise<'killed'>((r) => (killAfter === Infinity ? undefined : setTimeout(() => r('killed'), killAfter))),
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000)),
+      ]);
+      if (outcome === 'hung') throw new Error(`sync run ${rounds} never finished although every request is bounded by a ${TIMEOUT_MS} ms timeout`);
       if (outcome === 'killed') {
         worker.dead = true;
         counts.kills++;
