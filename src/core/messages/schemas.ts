@@ -14,8 +14,8 @@ const optionalText = (what: string, max: number) =>
 const id = (what: string) => v.pipe(v.string(`${what} must be text`), v.regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, `${what} is not a valid id`));
 const empty = v.optional(v.strictObject({}), {});
 
-/** What the content script found on a page (the shape of detectPage's result). */
-export const DetectionSchema = v.looseObject({
+/** What the content script found on a page (the shape of detectPage's result); unknown members are dropped. */
+export const DetectionSchema = v.object({
   pageType: v.picklist(['project', 'forum', 'other'], 'detection.pageType must be project, forum or other'),
   site: v.pipe(v.string(), v.maxLength(253)),
   keys: v.pipe(

@@ -50,7 +50,9 @@ export function installFakeChrome() {
   // navigator.locks with ifAvailable, in memory.
   const held = new Set<string>();
   const locks = {
+    requests: 0,
     request: async (name: string, _options: { ifAvailable?: boolean }, callback: (lock: { name: string } | null) => Promise<unknown>) => {
+      locks.requests++;
       if (held.has(name)) return callback(null);
       held.add(name);
       try {
@@ -64,7 +66,7 @@ export function installFakeChrome() {
   vi.stubGlobal('chrome', chrome);
   vi.stubGlobal('navigator', { locks });
   vi.stubGlobal('self', self);
-  return { chrome, session, badge, alarms, self };
+  return { chrome, session, badge, alarms, self, locks };
 }
 
 /** Sends a message the way Chrome delivers it: listener(message, sender, sendResponse). */

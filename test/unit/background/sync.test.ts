@@ -274,4 +274,34 @@ describe('sync', () => {
     expect(stored).toMatchObject({ sync: 'synced', syncedAt: 'T1' });
     expect(stored!.error).toBeUndefined();
   });
+
+  it('pulls stats after a sync that delivered something, otherwise at most every five minutes', async () => {
+    const { db, vendor, syncer, time } = setup();
+    await seedVendor(db);
+    const statsCalls = () => vendor.requests.filter((r) => r.url.endsWith('/v1/stats')).length;
+    await syncer.syncAll();
+    expect(statsCalls()).toBe(1);
+    time.advance(60_000);
+    await syncer.syncAll();
+    expect(statsCalls()).toBe(1);
+    await seedReferrals(db, 1);
+    await syncer.syncAll();
+    expect(statsCalls()).toBe(2);
+    time.advance(5 * 60_000);
+    await syncer.syncAll();
+    expect(statsCalls()).toBe(3);
+    expect(await (await db.get()).get('stats', 'acme')).toMatchObject({ fetchedAt: time.now() });
+  });
+
+  it('keeps the previous stats when the vendor sends garbage statistics', async () => {
+    const { db, vendor, syncer, time } = setup();
+    await seedVendor(db);
+    await syncer.syncAll();
+    const before = await (await db.get()).get('stats', 'acme');
+    vendor.statsBody = { totals: 'lots' };
+    time.advance(5 * 60_000);
+    await syncer.syncAll();
+    expect(await (await db.get()).get('stats', 'acme')).toEqual(before);
+    expect((await vendorState(db)).lastError).toMatch(/statistics in an unknown format/);
+  });
 });

@@ -55,4 +55,14 @@ describe('service worker entry', () => {
     await vi.waitFor(() => expect(chrome.action.setBadgeText).toHaveBeenCalled());
     expect(badge.text).toBe('');
   });
+
+  it('syncs on the alarm and when the browser comes back online, under the shared lock', async () => {
+    const { chrome, self, locks } = await loadWorker();
+    const before = locks.requests;
+    chrome.alarms.onAlarm.emit({ name: 'advocate-sync' });
+    await vi.waitFor(() => expect(locks.requests).toBe(before + 1));
+    chrome.alarms.onAlarm.emit({ name: 'someone-elses-alarm' });
+    self.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(locks.requests).toBe(before + 2));
+  });
 });
