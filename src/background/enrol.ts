@@ -5,16 +5,11 @@ import * as v from 'valibot';
 import type { CredentialView } from '../core/messages/views';
 import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
+import { CommandFailure } from './errors';
 import type { DbHandle, VendorRecord } from './db';
 import { parkAllPending } from './outbox';
 import { decodeBase64Url, EnrolResponseSchema, VendorInfoSchema, isCertified, verifyCredential, type EnrolResponse } from './ports';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
-
-export class CommandFailure extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
 
 export interface EnrolDeps {
   db: DbHandle;

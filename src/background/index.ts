@@ -64,6 +64,10 @@ chrome.runtime.onStartup.addListener(() => kick());
 chrome.runtime.onInstalled.addListener(() => kick());
 self.addEventListener('online', () => kick());
 
-// Re-created at every start: alarms may be lost on update or browser restart. Chrome's minimum is 30 s.
-void chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1, delayInMinutes: 0.5 });
+// Checked at every start and re-created when missing (alarms can be lost on update or browser
+// restart). Not replaced when present: a worker woken often would otherwise keep pushing it back.
+// Chrome's minimum period is 30 s.
+void chrome.alarms.get(SYNC_ALARM).then((alarm) => {
+  if (!alarm) return chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1, delayInMinutes: 0.5 });
+});
 refreshBadge();

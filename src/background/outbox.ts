@@ -96,19 +96,3 @@ export async function recent<S extends OutboxStore>(db: Db, store: S, limit: num
 export async function allOf<S extends OutboxStore>(db: Db, store: S): Promise<RecordOf<S>[]> {
   return (await db.getAll(store)) as RecordOf<S>[];
 }
-
-export async function countBySync(db: Db): Promise<{ pending: number; parked: number }> {
-  const all = await Promise.all((['referrals', 'deals'] as const).map((s) => db.getAll(s)));
-  let pending = 0;
-  let parked = 0;
-  for (const record of all.flat()) {
-    if (record.sync === 'pending') pending++;
-    else if (record.sync === 'parked') parked++;
-  }
-  return { pending, parked };
-}
-
-export async function parkedItems(db: Db): Promise<OutboxRecord[]> {
-  const all = await Promise.all((['referrals', 'deals'] as const).map((s) => db.getAll(s)));
-  return all.flat().filter((r) => r.sync === 'parked');
-}

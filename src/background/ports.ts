@@ -8,8 +8,6 @@ export {
   StatsResponseSchema,
   EnrolResponseSchema,
   VendorInfoSchema,
-  problemSlug,
-  ProblemSchema,
   type StatsResponse,
   type EnrolResponse,
   type ReferralInput as ReferralItem,
@@ -29,5 +27,5 @@ export function parseVendorCatalog(input: unknown): { ok: true; catalog: Catalog
 export { compileCatalog, starterCatalog, type CatalogIndex } from '../core/catalog';
 export { matchPage, type PageMatch } from '../core/match';
 export type { Detection } from '../core/detect';
-export { newReferral, newDeal, buildReferralLink, renderShare, validateDisclosure, channelFormat, DEFAULT_DISCLOSURE, ReferralInputError } from '../core/referral';
+export { newReferral, newDeal, buildReferralLink, renderShare, validateDisclosure, DEFAULT_DISCLOSURE, ReferralInputError } from '../core/referral';
 export { verifyCredential, isCertified, decodeBase64Url, type CredentialStatus } from '../core/credential';

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { COMMAND_NAMES, type CommandError, type CommandMessage, type CommandName, type Result } from '../core/messages/commands';
 import { describeIssues, PAYLOAD_SCHEMAS } from '../core/messages/schemas';
-import { CommandFailure } from './enrol';
+import { CommandFailure } from './errors';
 import type { CallContext, Handlers, SenderKind } from './handlers';
 import type { StorageHealth } from './health';
 import { ReferralInputError } from './ports';

@@ -2,7 +2,7 @@
 import type { SettingsView } from '../core/messages/views';
 import type { Payloads } from '../core/messages/schemas';
 import type { Db } from './db';
-import { CommandFailure } from './enrol';
+import { CommandFailure } from './errors';
 import { DEFAULT_DISCLOSURE, validateDisclosure } from './ports';
 
 export const DEFAULT_SETTINGS: SettingsView = {

@@ -6,7 +6,7 @@ import type { ImportReportView, SettingsView } from '../core/messages/views';
 import { SettingsPatchSchema } from '../core/messages/schemas';
 import { DealInputSchema, ReferralInputSchema } from '../core/protocol';
 import type { Db, DealRecord, ReferralRecord } from './db';
-import { CommandFailure } from './enrol';
+import { CommandFailure } from './errors';
 import { addMissing, allOf } from './outbox';
 import { readSettings, writeSettings } from './settings';
 

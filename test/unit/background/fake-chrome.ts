@@ -31,6 +31,7 @@ export function installFakeChrome() {
     },
     alarms: {
       create: vi.fn(async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void alarms.set(name, info)),
+      get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
     tabs: { onRemoved: new FakeEvent() },

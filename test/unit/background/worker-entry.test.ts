@@ -23,8 +23,7 @@ describe('service worker entry', () => {
     expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
     expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
-    const alarm = alarms.get('advocate-sync');
-    expect(alarm?.periodInMinutes).toBeGreaterThanOrEqual(0.5);
+    await vi.waitFor(() => expect(alarms.get('advocate-sync')?.periodInMinutes).toBeGreaterThanOrEqual(0.5));
   });
 
   it('answers commands asynchronously through the router and ignores foreign messages', async () => {
