@@ -26,8 +26,8 @@ export interface App {
   secrets: SecretCache;
   codes: CodeVerifier;
   clicks: ClickRecorder;
-  /** Offer of each synced referral code, so the redirect needs no query for known codes. */
-  referralOffers: Map<string, string>;
+  /** Offer of each synced referral code (null: looked up, not synced yet), so the redirect rarely queries. */
+  referralOffers: Map<string, string | null>;
   attributionDays: number;
   limits: { perIp: RateLimiter | null; perToken: RateLimiter | null; redirectPerIp: RateLimiter | null };
 }

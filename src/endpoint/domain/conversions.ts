@@ -28,7 +28,8 @@ export async function applyBillingEvent(trx: Transaction<Database>, app: App, ev
   const who = await attribute(trx, app, order);
   const customerKey = order.customerDomain ?? `order:${order.orderId}`;
   const conversionId = randomUUID();
-  const offerId = order.offerId && product.offers.has(order.offerId) ? order.offerId : who.code ? (app.referralOffers.get(who.code) ?? null) : null;
+  const referral = who.code ? await trx.selectFrom('referrals').select('offer_id').where('code', '=', who.code).executeTakeFirst() : undefined;
+  const offerId = order.offerId && product.offers.has(order.offerId) ? order.offerId : (referral?.offer_id ?? null);
 
   // Periods count from this customer's first attributed order for the product.
   const first = await trx

@@ -19,13 +19,14 @@ function withRef(offerUrl: string, code: string): string {
 }
 
 async function offerForCode(app: App, code: string, requested: string | null): Promise<string> {
-  const cached = app.referralOffers.get(code);
-  if (cached) return cached;
-  const row = await app.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst();
-  if (row) {
-    app.referralOffers.set(code, row.offer_id);
-    return row.offer_id;
+  let synced = app.referralOffers.get(code);
+  if (synced === undefined) {
+    // Remember misses too: ingest overwrites the entry when the referral arrives.
+    synced = (await app.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst())?.offer_id ?? null;
+    if (app.referralOffers.size >= 200_000) app.referralOffers.clear(); // a bound, not an LRU: misses only cost a query
+    app.referralOffers.set(code, synced);
   }
+  if (synced) return synced;
   // Not synced yet: the link may name its offer.
   return requested && app.offers.has(requested) ? requested : app.defaultOffer.id;
 }
