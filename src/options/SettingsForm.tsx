@@ -91,7 +91,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
           <option value="full">{t('sharePageUrl_full')}</option>
           <option value="none">{t('sharePageUrl_none')}</option>
         </select>
-        <label class="row">
+        <label class="check">
           <input type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.currentTarget.checked)} />
           {t('suggestionsLabel')}
         </label>

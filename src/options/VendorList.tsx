@@ -58,7 +58,7 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
       {vendor.credentials.length === 0 ? (
         <p class="muted">{t('noCertifications')}</p>
       ) : (
-        <table class="totals">
+        <table class="totals creds">
           <thead>
             <tr>
               <th scope="col">{t('certProduct')}</th>

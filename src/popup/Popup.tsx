@@ -61,7 +61,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   const unsynced = activity.state === 'ok' ? activity.value.unsynced : 0;
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="bar">
         <h1>{t('appName')}</h1>
         <button type="button" class="link" onClick={() => env.openOptionsPage()}>
@@ -100,6 +100,6 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
           <ActivityPanel activity={activity} online={online} onChanged={() => void refreshActivity()} />
         )}
       </Tabs>
-    </div>
+    </main>
   );
 }
