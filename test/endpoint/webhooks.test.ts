@@ -161,3 +161,14 @@ describe('commission rules', () => {
     expect(csv.text.split('\r\n')[1]).toContain('"paid","10000","USD"');
   });
 });
+
+describe('orders that do not match the referral', () => {
+  it('uses the ordered product\'s terms when the referral was for another product or the offer is unknown', async () => {
+    const { code } = await referred({ productId: 'redis', offerId: 'redis-cloud-pro' });
+    await click(h, code);
+    const res = await sendWebhook(h, paid({ referralCode: code, productId: 'mysql', offerId: 'no-such-offer', amount: 50_000 }));
+    expect(res.status).toBe(200);
+    // mysql's first offer: 10% (no redis terms, no crash)
+    expect((await commissions())[0]!.amount).toBe(5_000);
+  });
+});

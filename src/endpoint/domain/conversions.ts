@@ -29,7 +29,8 @@ export async function applyBillingEvent(trx: Transaction<Database>, app: App, ev
   const customerKey = order.customerDomain ?? `order:${order.orderId}`;
   const conversionId = randomUUID();
   const referral = who.code ? await trx.selectFrom('referrals').select('offer_id').where('code', '=', who.code).executeTakeFirst() : undefined;
-  const offerId = order.offerId && product.offers.has(order.offerId) ? order.offerId : (referral?.offer_id ?? null);
+  // The order's own offer, else the referral's, as long as it belongs to the ordered product.
+  const offerId = [order.offerId, referral?.offer_id].find((id): id is string => id !== undefined && product.offers.has(id)) ?? null;
 
   // Periods count from this customer's first attributed order for the product.
   const first = await trx
