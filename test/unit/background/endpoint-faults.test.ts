@@ -1,7 +1,8 @@
 // The worker's sync against the real reference endpoint (SQLite, loopback HTTP) through a
-// fault-injecting fetch: 5xx, 429, resets, hangs, answers lost after the vendor stored the
-// batch, duplicated requests, slow bodies — and the worker killed at random moments (every
-// request of a killed worker never settles; a new worker starts over the same IndexedDB).
+// fault-injecting proxy (./fault-proxy.ts): 5xx, 429, connection resets, hangs, answers lost
+// after the vendor stored the batch, duplicated requests, stalled bodies — and the worker
+// killed at random moments (nothing a killed worker asked for ever settles; a new worker
+// starts over the same IndexedDB).
 // The browser-level version of this test (real service worker) belongs to test/browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import Database from 'better-sqlite3';
 import { startEndpoint, type RunningEndpoint } from '../../../src/endpoint/server';
 import { createSyncer } from '../../../src/background/sync';
 import type { Fetch } from '../../../src/background/vendor-http';
+import { FAULTS, startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';
 import { memoryLock } from './helpers';
 import { makeWorker, OPTIONS } from './world';
 
@@ -28,59 +30,40 @@ function prng(seed: number) {
 }
 
 const never = <T>() => new Promise<T>(() => {});
-const untilAbort = (signal: AbortSignal | null | undefined) =>
-  new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'))));
 
-type FaultCounts = Record<'ok' | 'e5xx' | 'e429' | 'reset' | 'hang' | 'lostAnswer' | 'duplicate' | 'slowBody' | 'kills', number>;
-
-function faultyFetch(random: () => number, counts: FaultCounts, worker: { dead: boolean }): Fetch {
-  const real: Fetch = (url, init) => fetch(url, init);
-  const inner = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    const r = random();
-    if (r < 0.15) return (counts.e5xx++, Response.json({ title: 'Service unavailable', detail: 'injected' }, { status: 503 }));
-    if (r < 0.2) return (counts.e429++, new Response(null, { status: 429, headers: { 'retry-after': '1' } }));
-    if (r < 0.3) throw (counts.reset++, new TypeError('fetch failed: ECONNRESET'));
-    if (r < 0.37) return (counts.hang++, untilAbort(init.signal));
-    if (r < 0.49) {
-      counts.lostAnswer++;
-      await real(url, { ...init, signal: null }).then((res) => res.arrayBuffer());
-      return untilAbort(init.signal);
-    }
-    if (r < 0.57) {
-      counts.duplicate++;
-      await real(url, { ...init, signal: null }).then((res) => res.arrayBuffer());
-      return real(url, init);
-    }
-    if (r < 0.62) {
-      counts.slowBody++;
-      const res = await real(url, init);
-      const text = await res.text();
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(text.slice(0, 5)));
-          init.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
-        },
-      });
-      return new Response(body, { status: res.status, headers: res.headers });
-    }
-    counts.ok++;
-    return real(url, init);
-  };
+/** A worker's fetch; once the worker is killed, nothing it asked for ever settles. */
+function killableFetch(worker: { dead: boolean }): Fetch {
   return async (url, init) => {
     if (worker.dead) return never();
-    const response = await inner(url, init);
+    const response = await fetch(url, init);
     return worker.dead ? never() : response;
   };
 }
 
+/** 38 % of requests pass; the rest meet one of the faults. */
+function faultPlan(random: () => number): () => Fault {
+  const table: [number, Fault][] = [[0.15, 'e5xx'], [0.2, 'e429'], [0.3, 'reset'], [0.37, 'hang'], [0.49, 'lostAnswer'], [0.57, 'duplicate'], [0.62, 'slowBody']];
+  return () => {
+    const r = random();
+    return table.find(([limit]) => r < limit)?.[1] ?? 'pass';
+  };
+}
+
 let endpoint: RunningEndpoint;
+let proxy: FaultProxy;
 let dataDir: string;
+const random = prng(20260301);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'advocate-faults-'));
   endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+  const plan = faultPlan(random);
+  // Enrolment and the catalog go through the proxy too, but only referral uploads meet faults:
+  // the point is the outbox, and enrolment has its own error tests.
+  proxy = await startFaultProxy(endpoint.url, (req) => (req.url === '/v1/referrals' ? plan() : 'pass'));
 });
 afterAll(async () => {
+  await proxy?.close();
   await endpoint?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -95,7 +78,7 @@ describe('sync against the reference endpoint under faults', () => {
     const { enrolmentCode } = (await created.json()) as { enrolmentCode: string };
 
     const world = makeWorker({ fetch: (url, init) => fetch(url, init) });
-    const enrolled = await world.send('vendors.enrol', { endpoint: endpoint.url, code: enrolmentCode }, OPTIONS);
+    const enrolled = await world.send('vendors.enrol', { endpoint: proxy.url, code: enrolmentCode }, OPTIONS);
     expect(enrolled).toMatchObject({ ok: true });
     const vendorId = (enrolled as { value: { id: string } }).value.id;
 
@@ -106,14 +89,13 @@ describe('sync against the reference endpoint under faults', () => {
       ids.add((result.value as { referral: { id: string } }).referral.id);
     }
 
-    const random = prng(20260301);
-    const counts: FaultCounts = { ok: 0, e5xx: 0, e429: 0, reset: 0, hang: 0, lostAnswer: 0, duplicate: 0, slowBody: 0, kills: 0 };
+    let kills = 0;
     const pending = async () => (await (await world.db.get()).getAll('referrals')).filter((r) => r.sync !== 'synced').length;
     let rounds = 0;
     while ((await pending()) > 0 && rounds < 2_000) {
       rounds++;
       const worker = { dead: false };
-      const syncer = createSyncer({ db: world.db, fetch: faultyFetch(random, counts, worker), now: world.time.now, random, withLock: memoryLock(), timeoutMs: TIMEOUT_MS, batchSize: 10, maxBatchesPerRun: 4 });
+      const syncer = createSyncer({ db: world.db, fetch: killableFetch(worker), now: world.time.now, random, withLock: memoryLock(), timeoutMs: TIMEOUT_MS, batchSize: 10, maxBatchesPerRun: 4 });
       const killAfter = random() < 0.5 ? random() * 40 : Infinity;
       const run = syncer.syncAll();
       const outcome = await Promise.race([
@@ -124,7 +106,7 @@ describe('sync against the reference endpoint under faults', () => {
       if (outcome === 'hung') throw new Error(`sync run ${rounds} never finished although every request is bounded by a ${TIMEOUT_MS} ms timeout`);
       if (outcome === 'killed') {
         worker.dead = true;
-        counts.kills++;
+        kills++;
       }
       world.time.advance(2 * 3_600_000); // past any backoff
     }
@@ -143,12 +125,12 @@ describe('sync against the reference endpoint under faults', () => {
       syncedInExtension: records.filter((r) => r.sync === 'synced').length,
       parked: records.filter((r) => r.sync === 'parked').length,
       rounds,
-      ...counts,
+      kills,
+      ...proxy.counts,
     };
     console.log('endpoint fault run:', JSON.stringify(figures));
     expect(figures).toMatchObject({ recordedByVendor: TOTAL, distinctAtVendor: TOTAL, missing: 0, duplicated: 0, syncedInExtension: TOTAL, parked: 0 });
-    expect(counts.kills).toBeGreaterThan(5);
-    for (const fault of ['e5xx', 'e429', 'reset', 'hang', 'lostAnswer', 'duplicate', 'slowBody'] as const) expect(counts[fault], fault).toBeGreaterThan(0);
-    expect(counts.lostAnswer + counts.duplicate).toBeGreaterThan(3);
+    expect(kills).toBeGreaterThan(5);
+    for (const fault of FAULTS) expect(proxy.counts[fault], fault).toBeGreaterThan(0);
   });
 });
