@@ -4,6 +4,7 @@ import { EnvContext } from '../ui/env';
 import '../ui/styles.css';
 import { Popup } from './Popup';
 
+performance.mark('advocate:popup-start'); // after the modules loaded: splits browser cost from ours
 const markFirstRender = () => performance.mark('advocate:first-render');
 
 render(
