@@ -23,11 +23,25 @@ function preview(disclosure: string): string {
   }
 }
 
+/** One host per line (or comma-separated); a pasted URL counts as its host. */
+export function hostList(text: string): { ok: string[]; bad: string[] } {
+  const ok: string[] = [];
+  const bad: string[] = [];
+  for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
+    const host = entry.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '');
+    if (/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(host)) {
+      if (!ok.includes(host)) ok.push(host);
+    } else bad.push(entry);
+  }
+  return { ok, bad };
+}
+
 export function SettingsForm({ settings, onSaved }: { settings: SettingsView; onSaved(next: SettingsView): void }) {
   const env = useEnv();
   const [disclosure, setDisclosure] = useState(settings.disclosure);
   const [sharePageUrl, setSharePageUrl] = useState(settings.sharePageUrl);
   const [suggestions, setSuggestions] = useState(settings.suggestionsEnabled);
+  const [mutedHosts, setMutedHosts] = useState(settings.mutedHosts.join('\n'));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -35,6 +49,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
     setDisclosure(settings.disclosure);
     setSharePageUrl(settings.sharePageUrl);
     setSuggestions(settings.suggestionsEnabled);
+    setMutedHosts(settings.mutedHosts.join('\n'));
   }, [settings]);
 
   const check = validateDisclosure(disclosure);
@@ -44,7 +59,9 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
     setOutcome(null);
     if (!check.ok) return setOutcome({ ok: false, message: check.message });
     setBusy(true);
-    const answer = await env.send('settings.set', { disclosure, sharePageUrl, suggestionsEnabled: suggestions });
+    const hosts = hostList(mutedHosts);
+    if (hosts.bad.length > 0) return setOutcome({ ok: false, message: t('mutedHostsInvalid', hosts.bad.join(', ')) });
+    const answer = await env.send('settings.set', { disclosure, sharePageUrl, suggestionsEnabled: suggestions, mutedHosts: hosts.ok });
     setBusy(false);
     if (!answer.ok) return setOutcome({ ok: false, message: answer.error.message });
     setOutcome({ ok: true, message: t('settingsSaved') });
@@ -95,6 +112,8 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
           <input type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.currentTarget.checked)} />
           {t('suggestionsLabel')}
         </label>
+        <label for="set-muted-hosts">{t('mutedHostsLabel')}</label>
+        <textarea id="set-muted-hosts" rows={3} value={mutedHosts} placeholder="news.example.com" spellcheck={false} onInput={(e) => setMutedHosts(e.currentTarget.value)} />
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}
         </button>

@@ -165,7 +165,15 @@ describe('settings', () => {
     );
   });
 
-  it('saves wording, page-URL default and suggestions', async () => {
+  it('refuses a muted site that is not a host name', async () => {
+    const env = await open(handlers([], { 'settings.set': () => SETTINGS }));
+    await type(view.container.querySelector('#set-muted-hosts'), 'example.com\nnot a host!');
+    await submit(form());
+    expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toBe(en('mutedHostsInvalid', 'not, a, host!'));
+    expect(env.callsTo('settings.set')).toEqual([]);
+  });
+
+  it('saves wording, page-URL default, suggestions and muted sites', async () => {
     const env = await open(handlers([], { 'settings.set': (p) => ({ ...SETTINGS, ...p }) as never }));
     const wording = 'Paid referral link: I earn a commission from {vendor} if you subscribe.';
     await type(view.container.querySelector('#set-disclosure'), wording);
@@ -173,8 +181,11 @@ describe('settings', () => {
     select.value = 'full';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await click(view.container.querySelector('input[type="checkbox"]'));
+    await type(view.container.querySelector('#set-muted-hosts'), 'https://www.News.example.com/today\nforum.example.org, forum.example.org');
     await submit(form());
-    expect(env.callsTo('settings.set')).toEqual([{ disclosure: wording, sharePageUrl: 'full', suggestionsEnabled: false }]);
+    expect(env.callsTo('settings.set')).toEqual([
+      { disclosure: wording, sharePageUrl: 'full', suggestionsEnabled: false, mutedHosts: ['news.example.com', 'forum.example.org'] },
+    ]);
     expect(view.text()).toContain(en('settingsSaved'));
     expect(view.container.querySelector('.preview')?.textContent).toContain('I earn a commission from Example Vendor');
   });
