@@ -15,6 +15,8 @@ export interface VendorRecord extends Pick<VendorView, 'id' | 'name' | 'homepage
   issuer: { id: string; publicKeyJwk: unknown; keyId: string };
   credentials: unknown[];
   credentialStatuses: CredentialView[];
+  /** The vendor's revoked credential ids, as last fetched. */
+  revoked?: string[];
   sync: VendorSyncState;
   statsFetchedAt?: number;
   catalogCheckedAt?: number;

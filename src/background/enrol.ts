@@ -2,13 +2,13 @@
 // a bad endpoint, a wrong code, garbage answers or an invalid catalog leave earlier enrolments
 // (and a previous enrolment with the same vendor) exactly as they were.
 import * as v from 'valibot';
-import type { CredentialView } from '../core/messages/views';
 import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
 import { CommandFailure } from './errors';
 import type { DbHandle, VendorRecord } from './db';
 import { parkAllPending } from './outbox';
-import { decodeBase64Url, EnrolResponseSchema, VendorInfoSchema, isCertified, verifyCredential, type EnrolResponse } from './ports';
+import { decodeBase64Url, EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from './ports';
+import { fetchRevoked, verifyCredentials } from './credentials';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export interface EnrolDeps {
@@ -80,7 +80,9 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   if (decodeBase64Url(enrolment.referralSecret)?.length !== 32) {
     throw new CommandFailure('enrol-failed', 'The vendor sent a referral secret that is not 32 bytes of base64url. Nothing was stored.');
   }
-  const statuses = await verifyAll(enrolment, deps.now(), await revokedList(deps, endpoint));
+  const revoked = (await fetchRevoked(deps, endpoint)) ?? [];
+  const issuer = { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId };
+  const statuses = await verifyCredentials(issuer, enrolment.credentials, deps.now(), revoked);
   const db = await deps.db.get();
   const tx = db.transaction(['vendors', 'secrets', 'catalogs'], 'readwrite', { durability: 'strict' });
   const now = deps.now();
@@ -91,9 +93,10 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
     endpoint,
     enrolledAt: new Date(now).toISOString(),
     practitioner: enrolment.practitioner,
-    issuer: { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId },
+    issuer,
     credentials: enrolment.credentials,
     credentialStatuses: statuses,
+    revoked,
     sync: initialSyncState(),
     catalogCheckedAt: now,
   };
@@ -106,28 +109,6 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   return record;
 }
 
-/** The vendor's revocation list; best effort (a credential is still signature-checked without it). */
-async function revokedList(deps: EnrolDeps, endpoint: string): Promise<Set<string>> {
-  const answer = await callVendor({ fetch: deps.fetch, timeoutMs: deps.timeoutMs, url: vendorUrl(endpoint, '/v1/credentials/status'), nowMs: deps.now() });
-  const revoked = answer.ok ? (answer.json as { revoked?: unknown }).revoked : undefined;
-  return new Set(Array.isArray(revoked) ? revoked.filter((x): x is string => typeof x === 'string') : []);
-}
-
-export async function verifyAll(enrolment: Pick<EnrolResponse, 'vendor' | 'credentials'>, nowMs: number, revoked: ReadonlySet<string>): Promise<CredentialView[]> {
-  const issuer = { id: enrolment.vendor.id, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId };
-  return Promise.all(
-    enrolment.credentials.map(async (credential) => {
-      const status = await verifyCredential(credential, issuer, { now: new Date(nowMs), revoked });
-      const view: CredentialView = { state: status.state, reason: status.reason };
-      for (const key of ['credentialId', 'productId', 'level', 'achievementName', 'validUntil'] as const) {
-        if (status[key] !== undefined) view[key] = status[key];
-      }
-      return view;
-    }),
-  );
-}
-
-export const certified = (statuses: readonly CredentialView[]) => statuses.some((s) => isCertified({ state: s.state, reason: s.reason }));
 
 /**
  * Leaves a vendor: tells it (best effort, so leaving works offline), then removes the secrets,

@@ -119,7 +119,7 @@ export function createHandlers(s: Services): Handlers {
     },
 
     async 'vendors.list'() {
-      const vendors = await listVendors(await db());
+      const vendors = await listVendors(await db(), s.now());
       return { vendors, problems: [...s.health.list(), ...vendorProblems(vendors)] };
     },
 

@@ -3,12 +3,14 @@
 import type { ActivityView, DealView, ProblemView, ReferralView, VendorTotalsView, VendorView } from '../core/messages/views';
 import type { BadgeInput } from '../core/sync/badge';
 import type { Db, DealRecord, ReferralRecord, StatsRecord, VendorRecord } from './db';
-import { certified } from './enrol';
+import { certified, verifyCredentials } from './credentials';
 import { allOf, countFor, recent } from './outbox';
 
 const isoOf = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) || ms >= Number.MAX_SAFE_INTEGER ? undefined : new Date(ms).toISOString());
 
-export async function vendorView(db: Db, vendor: VendorRecord): Promise<VendorView> {
+/** With `nowMs`, credentials are verified again at that time (they may have expired since). */
+export async function vendorView(db: Db, vendor: VendorRecord, nowMs?: number): Promise<VendorView> {
+  const credentials = nowMs === undefined ? vendor.credentialStatuses : await verifyCredentials(vendor.issuer, vendor.credentials, nowMs, vendor.revoked);
   const [pendingR, pendingD, parkedR, parkedD, catalog] = await Promise.all([
     countFor(db, 'referrals', vendor.id, 'pending'),
     countFor(db, 'deals', vendor.id, 'pending'),
@@ -29,8 +31,8 @@ export async function vendorView(db: Db, vendor: VendorRecord): Promise<VendorVi
     endpoint: vendor.endpoint,
     enrolledAt: vendor.enrolledAt,
     practitioner: vendor.practitioner,
-    credentials: vendor.credentialStatuses,
-    certified: certified(vendor.credentialStatuses),
+    credentials,
+    certified: certified(credentials),
     sync,
     catalog: {
       products: own?.products.length ?? 0,
@@ -54,9 +56,9 @@ export function vendorProblems(vendors: readonly VendorView[]): ProblemView[] {
   return out;
 }
 
-export async function listVendors(db: Db): Promise<VendorView[]> {
+export async function listVendors(db: Db, nowMs?: number): Promise<VendorView[]> {
   const vendors = await db.getAll('vendors');
-  return Promise.all(vendors.map((v) => vendorView(db, v)));
+  return Promise.all(vendors.map((v) => vendorView(db, v, nowMs)));
 }
 
 export function referralView(record: ReferralRecord, stats?: StatsRecord): ReferralView {

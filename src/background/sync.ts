@@ -13,6 +13,7 @@ import { applyVerdict, pendingFor } from './outbox';
 import { BatchResponseSchema, StatsResponseSchema } from './ports';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 import { refreshCatalog } from './catalogs';
+import { refreshCredentials } from './credentials';
 
 type Failure = Exclude<AttemptOutcome, { kind: 'ok' }>;
 
@@ -156,6 +157,7 @@ export function createSyncer(deps: SyncDeps) {
     else await setSync(vendorId, (s) => afterSuccess(s, now()));
     if (!failure && isDue(vendor.catalogCheckedAt, now(), deps.catalogIntervalMs ?? CATALOG_INTERVAL_MS)) {
       await refreshCatalog({ db: handle, fetch: deps.fetch, now, timeoutMs: deps.timeoutMs }, vendor);
+      await refreshCredentials({ db: handle, fetch: deps.fetch, now, timeoutMs: deps.timeoutMs }, vendor);
     }
   }
 

@@ -37,6 +37,18 @@ describe('vendors.enrol', () => {
     expect(view.credentials[0]).toMatchObject({ state: 'expired', reason: expect.stringMatching(/Expired on 2026-02-01/) });
   });
 
+  it('shows a certification that expired since enrolment as expired, and one the vendor revoked as revoked', async () => {
+    const world = await enrolledWorker();
+    const list = async () => value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors[0]!;
+    expect((await list()).certified).toBe(true);
+    world.time.set(Date.parse('2027-02-01T00:00:00Z'));
+    expect(await list()).toMatchObject({ certified: false, credentials: [{ state: 'expired' }] });
+    world.time.set(Date.parse('2026-06-01T00:00:00Z'));
+    world.enrolment.revoked.push(world.enrolment.credential.id);
+    value(await world.send('sync.now')); // the catalog and revocation list are due again by now
+    expect(await list()).toMatchObject({ certified: false, credentials: [{ state: 'revoked' }] });
+  });
+
   it('gives clear errors for a bad endpoint, a wrong code, garbage and an invalid catalog, leaving earlier enrolments untouched', async () => {
     const world = await enrolledWorker();
     const before = value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors;

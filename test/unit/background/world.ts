@@ -77,10 +77,10 @@ export async function enrollable(vendor: FakeVendor, options: { vendorId?: strin
   const info = { id: vendorId, name: 'Acme Data', homepage: 'https://acme.example.com', publicKeyJwk: keys.publicKeyJwk, keyId: keys.keyId };
   vendor.catalogBody = vendorCatalog(vendorId, vendor.endpoint);
   vendor.token = `tok_${vendorId}_0123456789abcdefghij`;
-  const state = { deleted: 0, credential, keys, codes, referralSecret };
+  const state = { deleted: 0, credential, keys, codes, referralSecret, revoked: [] as string[] };
   vendor.enrolment = (method, path, body) => {
     if (method === 'GET' && path === '/v1/vendor') return Response.json(info);
-    if (method === 'GET' && path === '/v1/credentials/status') return Response.json({ revoked: [], updatedAt: '2026-01-01T00:00:00Z' });
+    if (method === 'GET' && path === '/v1/credentials/status') return Response.json({ revoked: state.revoked, updatedAt: '2026-01-01T00:00:00Z' });
     if (method === 'DELETE' && path === '/v1/enrolment') {
       state.deleted++;
       return new Response(null, { status: 204 });
