@@ -1,6 +1,6 @@
 // The toolbar popup: what is this page about, can I recommend something here, how am I doing.
 // A skeleton renders at once; the worker's answers fill it in as they arrive (all local state).
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ActivityView, Response, SettingsView } from '../core/messages';
 import { useEnv, type UiEnv } from '../ui/env';
 import { t } from '../ui/i18n';
@@ -51,7 +51,8 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
     void loading.activity.then(setActivity);
   }, [loading]);
 
-  useEffect(() => {
+  // Layout effect: runs right after the DOM is updated, which is the moment being measured.
+  useLayoutEffect(() => {
     if (firstRenderDone.current || tab.state === 'loading' || vendors.state === 'loading') return;
     firstRenderDone.current = true;
     onFirstRender?.();
