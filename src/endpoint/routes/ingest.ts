@@ -157,6 +157,16 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
   const row = await app.db.selectFrom('practitioners').select('number').where('id', '=', practitionerId).executeTakeFirstOrThrow();
   const me: Caller = { id: practitionerId, secret: app.secrets.get(Number(row.number))?.secret ?? null };
   // Stage 1, outside the transaction: shape, catalog and MAC checks (MACs run concurrently).
+  // Items answered before are not checked again: their stored answer is replayed in stage 2.
+  const itemIds = items.flatMap((raw) => {
+    const idCheck = v.safeParse(ItemIdSchema, raw);
+    return idCheck.success ? [idCheck.output.id] : [];
+  });
+  const known = new Set(
+    itemIds.length === 0
+      ? []
+      : (await app.db.selectFrom('ingest_results').select('id').where('kind', '=', kind.name).where('id', 'in', itemIds).execute()).map((r) => r.id),
+  );
   const checked = await Promise.all(
     items.map(async (raw): Promise<Checked<T>> => {
       const idCheck = v.safeParse(ItemIdSchema, raw);
@@ -165,6 +175,7 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
         return { id, ok: false, result: rejected(id, 'Invalid item', 'Each item needs an "id" that is a lower-case UUID; nothing was stored for this item.'), store: false };
       }
       const id = idCheck.output.id;
+      if (known.has(id)) return { id, ok: false, result: rejected(id, 'Replayed', 'answered from storage'), store: true }; // replaced in stage 2
       const parsed = v.safeParse(schema, raw);
       if (!parsed.success) return { id, ok: false, result: invalidItem(id, parsed.issues), store: true };
       const problem = await kind.check(app, me, parsed.output);
