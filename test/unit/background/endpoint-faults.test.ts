@@ -17,6 +17,7 @@ import { memoryLock } from './helpers';
 import { makeWorker, OPTIONS } from './world';
 
 const TOTAL = 1_000;
+const DEALS = 50;
 const TIMEOUT_MS = 80;
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const plan = faultPlan(random);
   // Enrolment and the catalog go through the proxy too, but only referral uploads meet faults:
   // the point is the outbox, and enrolment has its own error tests.
-  proxy = await startFaultProxy(endpoint.url, (req) => (req.url === '/v1/referrals' ? plan() : 'pass'));
+  proxy = await startFaultProxy(endpoint.url, (req) => (req.url === '/v1/referrals' || req.url === '/v1/deals' ? plan() : 'pass'));
 });
 afterAll(async () => {
   await proxy?.close();
@@ -69,7 +70,7 @@ afterAll(async () => {
 });
 
 describe('sync against the reference endpoint under faults', () => {
-  it(`delivers ${TOTAL} referrals exactly once through faults and random worker kills`, { timeout: 120_000 }, async () => {
+  it(`delivers ${TOTAL} referrals and ${DEALS} deals exactly once through faults and random worker kills`, { timeout: 120_000 }, async () => {
     const created = await fetch(`${endpoint.url}/v1/admin/practitioners`, {
       method: 'POST',
       headers: { authorization: `Bearer ${endpoint.adminToken}`, 'content-type': 'application/json' },
@@ -89,8 +90,17 @@ describe('sync against the reference endpoint under faults', () => {
       ids.add((result.value as { referral: { id: string } }).referral.id);
     }
 
+    const dealIds = new Set<string>();
+    for (let i = 0; i < DEALS; i++) {
+      const result = await world.send('deals.register', { vendorId, productId: 'mysql', customerName: `Customer ${i}`, customerDomain: `customer-${i}.example.com` });
+      if (!result.ok) throw new Error(result.error.message);
+      dealIds.add((result.value as { id: string }).id);
+    }
     let kills = 0;
-    const pending = async () => (await (await world.db.get()).getAll('referrals')).filter((r) => r.sync !== 'synced').length;
+    const pending = async () => {
+      const conn = await world.db.get();
+      return [...(await conn.getAll('referrals')), ...(await conn.getAll('deals'))].filter((r) => r.sync !== 'synced').length;
+    };
     let rounds = 0;
     while ((await pending()) > 0 && rounds < 2_000) {
       rounds++;
@@ -113,6 +123,7 @@ describe('sync against the reference endpoint under faults', () => {
 
     const sqlite = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
     const stored = sqlite.prepare('select id from referrals').all() as { id: string }[];
+    const storedDeals = sqlite.prepare('select id from deals').all() as { id: string }[];
     sqlite.close();
     const storedIds = new Set(stored.map((r) => r.id));
     const records = await (await world.db.get()).getAll('referrals');
@@ -124,12 +135,15 @@ describe('sync against the reference endpoint under faults', () => {
       duplicated: stored.length - storedIds.size,
       syncedInExtension: records.filter((r) => r.sync === 'synced').length,
       parked: records.filter((r) => r.sync === 'parked').length,
+      dealsCreated: DEALS,
+      dealsRecordedByVendor: storedDeals.length,
+      dealsMissing: [...dealIds].filter((id) => !storedDeals.some((d) => d.id === id)).length,
       rounds,
       kills,
       ...proxy.counts,
     };
     console.log('endpoint fault run:', JSON.stringify(figures));
-    expect(figures).toMatchObject({ recordedByVendor: TOTAL, distinctAtVendor: TOTAL, missing: 0, duplicated: 0, syncedInExtension: TOTAL, parked: 0 });
+    expect(figures).toMatchObject({ recordedByVendor: TOTAL, distinctAtVendor: TOTAL, missing: 0, duplicated: 0, syncedInExtension: TOTAL, parked: 0, dealsRecordedByVendor: DEALS, dealsMissing: 0 });
     expect(kills).toBeGreaterThan(5);
     for (const fault of FAULTS) expect(proxy.counts[fault], fault).toBeGreaterThan(0);
   });
