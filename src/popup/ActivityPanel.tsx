@@ -1,7 +1,7 @@
 // "How am I doing": recent referrals with their sync state and results, totals per vendor,
 // and what has not reached its vendor yet, with a way to retry.
 import { useState } from 'preact/hooks';
-import type { ActivityView, DealView, ReferralView, SyncReportView } from '../core/messages';
+import type { ActivityView, DealView, ProblemView, ReferralView, SyncReportView } from '../core/messages';
 import { BarChart } from '../ui/BarChart';
 import { useEnv } from '../ui/env';
 import { earned, formatDateTime, formatMoney } from '../ui/format';
@@ -12,12 +12,16 @@ import type { Remote } from '../ui/remote';
 interface Props {
   activity: Remote<ActivityView>;
   online: boolean;
+  /** Problems the popup already shows above the tabs (keys from problemKey). */
+  shownProblems: ReadonlySet<string>;
   onChanged(): void;
 }
 
+export const problemKey = (problem: ProblemView) => `${problem.code}:${problem.vendorId ?? ''}:${problem.message}`;
+
 const isDeal = (item: ReferralView | DealView): item is DealView => 'customerName' in item;
 
-export function ActivityPanel({ activity, online, onChanged }: Props) {
+export function ActivityPanel({ activity, online, shownProblems, onChanged }: Props) {
   if (activity.state === 'loading') return <p class="skeleton" aria-busy="true">{t('loading')}</p>;
   if (activity.state === 'error') return <Notice kind="error" title={t('errorTitle')}>{activity.error.message}</Notice>;
   const a = activity.value;
@@ -27,11 +31,13 @@ export function ActivityPanel({ activity, online, onChanged }: Props) {
   return (
     <div class="activity">
       {a.newConversions > 0 && <Notice kind="success">{t('newConversions', a.newConversions)}</Notice>}
-      {a.problems.map((problem) => (
-        <Notice kind="warning" key={`${problem.code}:${problem.vendorId ?? ''}:${problem.at}`}>
-          {problem.message}
-        </Notice>
-      ))}
+      {a.problems
+        .filter((problem) => !shownProblems.has(problemKey(problem)))
+        .map((problem) => (
+          <Notice kind="warning" key={problemKey(problem)}>
+            {problem.message}
+          </Notice>
+        ))}
       <SyncBox unsynced={a.unsynced} online={online} onChanged={onChanged} />
       {a.parked.length > 0 && <Parked items={a.parked} vendorName={vendorName} onChanged={onChanged} />}
       <Totals activity={a} />

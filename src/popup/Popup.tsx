@@ -7,7 +7,7 @@ import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import { fromResult, LOADING, type Remote } from '../ui/remote';
 import { Tabs } from '../ui/Tabs';
-import { ActivityPanel } from './ActivityPanel';
+import { ActivityPanel, problemKey } from './ActivityPanel';
 import { PagePanel } from './PagePanel';
 
 export type TabAnswer = Response<'page.forTab'>;
@@ -58,6 +58,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
     onFirstRender?.();
   }, [tab, vendors, onFirstRender]);
 
+  const shownProblems = new Set(vendors.state === 'ok' ? vendors.value.problems.map(problemKey) : []);
   const notEnrolled = vendors.state === 'ok' && vendors.value.vendors.length === 0;
   const unsynced = activity.state === 'ok' ? activity.value.unsynced : 0;
 
@@ -73,7 +74,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
       {vendors.state === 'error' && <Notice kind="error" title={t('errorTitle')}>{vendors.error.message}</Notice>}
       {vendors.state === 'ok' &&
         vendors.value.problems.map((problem) => (
-          <Notice kind="warning" key={`${problem.code}:${problem.vendorId ?? ''}`}>
+          <Notice kind="warning" key={problemKey(problem)}>
             {problem.message}
           </Notice>
         ))}
@@ -98,7 +99,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
         {view === 'page' ? (
           <PagePanel tab={tab} vendors={vendors} settings={settings} onCreated={() => void refreshActivity()} />
         ) : (
-          <ActivityPanel activity={activity} online={online} onChanged={() => void refreshActivity()} />
+          <ActivityPanel activity={activity} online={online} shownProblems={shownProblems} onChanged={() => void refreshActivity()} />
         )}
       </Tabs>
     </main>

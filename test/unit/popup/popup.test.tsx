@@ -123,9 +123,19 @@ describe('popup states', () => {
     expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('tabs API unavailable');
   });
 
-  it('shows stored problems from the worker', async () => {
-    await open(handlers({ 'vendors.list': () => ({ ...enrolled(), problems: [{ code: 'vendor-reenrol', message: 'Acme no longer accepts your enrolment: enrol again.', vendorId: 'acme', at: '2026-03-01T10:00:00Z' }] }) }));
-    expect(view!.text()).toContain('Acme no longer accepts your enrolment');
+  it('shows stored problems from the worker once, wherever they come from', async () => {
+    const reenrol = { code: 'vendor-reenrol', message: 'Acme no longer accepts your enrolment: enrol again.', vendorId: 'acme', at: '2026-03-01T10:00:00Z' };
+    const full = { code: 'storage-full', message: 'Storage is full: free some disk space.', at: '2026-03-01T10:00:00Z' };
+    await open(
+      handlers({
+        'vendors.list': () => ({ ...enrolled(), problems: [reenrol] }),
+        'activity.get': () => ({ ...EMPTY_ACTIVITY, problems: [reenrol, full] }),
+      }),
+    );
+    expect(view!.text()).toContain(reenrol.message);
+    await click(view!.container.querySelector('#tab-activity'));
+    expect(view!.text().split(reenrol.message)).toHaveLength(2);
+    expect(view!.text()).toContain(full.message);
   });
 });
 
