@@ -14,7 +14,8 @@ const SYNC_ALARM = 'advocate-sync';
 const now = () => Date.now();
 
 let refreshBadge: () => void = () => {};
-const health = new StorageHealth(now, () => refreshBadge());
+const health = new StorageHealth(now, () => refreshBadge(), chrome.storage.session);
+void health.restore();
 const db = new DbHandle({ onEvent: health.onStorageEvent });
 const badge = createBadgeUpdater(db, health, chrome.action);
 refreshBadge = () => void badge.refresh();

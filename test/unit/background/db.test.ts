@@ -78,3 +78,21 @@ describe('database', () => {
     await expect(older.get()).rejects.toMatchObject({ name: 'VersionError' }); // tried again, not a cached failure
   });
 });
+
+describe('storage problems', () => {
+  it('survive a worker restart through session storage and clear when resolved', async () => {
+    const { MemorySession } = await import('./world');
+    const session = new MemorySession();
+    const first = new StorageHealth(() => START, undefined, session);
+    first.writeFailed(new DOMException('full', 'QuotaExceededError'));
+    await new Promise((r) => setTimeout(r, 0));
+    const restarted = new StorageHealth(() => START, undefined, session);
+    await restarted.restore();
+    expect(restarted.list()).toEqual([expect.objectContaining({ code: 'storage-full', message: expect.stringMatching(/nothing already saved was lost/) })]);
+    restarted.writeSucceeded();
+    await new Promise((r) => setTimeout(r, 0));
+    const again = new StorageHealth(() => START, undefined, session);
+    await again.restore();
+    expect(again.list()).toEqual([]);
+  });
+});
