@@ -19,6 +19,8 @@ describe('GET /r/:code', () => {
     expect(first.status).toBe(302);
     expect(first.location).toBe(`https://demo-db.example.com/offers/redis-cloud-pro?ref=${code}`);
     await click(h, code.toUpperCase()); // same visitor, same day, codes are case-insensitive
+    const probe = await fetch(`${h.url}/r/${code}`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': 'link-previewer' } });
+    expect(probe.status).toBe(302); // answered, but a HEAD probe is not a visit
     expect(await clicksFor(me.token)).toBe(1);
     await click(h, code, 'visitor-b');
     expect(await clicksFor(me.token)).toBe(2);

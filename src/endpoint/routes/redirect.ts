@@ -46,6 +46,11 @@ export const redirectRoute: AppRoute = {
       return;
     }
     const offerId = await offerForCode(app, code, requested);
+    if (req.method === 'HEAD') {
+      // Link previewers probe with HEAD; only a real visit counts.
+      redirect(res, withRef(app.offers.get(offerId)!.offer.url, code));
+      return;
+    }
     const now = app.now();
     const day = now.toISOString().slice(0, 10);
     const visitorHash = await app.clicks.visitorHash(day, ip, String(req.headers['user-agent'] ?? ''));
