@@ -8,7 +8,11 @@ import { compileCatalog, starterCatalog, type CatalogIndex } from './ports';
 export class CatalogIndexCache {
   private readonly index = new Lazy(() => this.build());
 
-  constructor(private readonly db: DbHandle) {}
+  /** `publish` receives the catalog's site keys after each rebuild (the worker stores them for the content script). */
+  constructor(
+    private readonly db: DbHandle,
+    private readonly publish: (siteKeys: readonly string[]) => void = () => {},
+  ) {}
 
   get(): Promise<CatalogIndex> {
     return this.index.get();
@@ -16,10 +20,13 @@ export class CatalogIndexCache {
 
   invalidate(): void {
     this.index.resetIf();
+    void this.get().catch(() => {}); // rebuild now so the published site keys follow the catalog
   }
 
   private async build(): Promise<CatalogIndex> {
     const records = await (await this.db.get()).getAll('catalogs');
-    return compileCatalog([starterCatalog, ...records.map((r) => r.catalog)]);
+    const index = compileCatalog([starterCatalog, ...records.map((r) => r.catalog)]);
+    this.publish(index.siteKeys);
+    return index;
   }
 }

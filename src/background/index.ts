@@ -2,6 +2,7 @@
 // by an event sees its listener. No dynamic import() and no DOM code anywhere in this graph
 // (Vite 8 / Rolldown can otherwise stop the worker from registering).
 import { createBadgeUpdater } from './badge';
+import { handleContextMenuClicks, installContextMenus } from './context-menu';
 import { CatalogIndexCache } from './catalog-index';
 import { DbHandle } from './db';
 import { createHandlers } from './handlers';
@@ -32,13 +33,21 @@ const withLock: LockRunner = async <T>(task: () => Promise<T>) => {
 const syncer = createSyncer({ db, fetch: (input, init) => fetch(input, init), now, random: Math.random, withLock, onChange: refreshBadge });
 const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
 
+// The content script looks up an ordinary page only when the catalog names its host; it reads
+// this public list from storage.local instead of waking the worker on every page.
+const CATALOG_HOSTS_KEY = 'advocate:catalog-hosts';
+const catalogs = new CatalogIndexCache(db, (siteKeys) => {
+  void chrome.storage.local.set({ [CATALOG_HOSTS_KEY]: Object.fromEntries(siteKeys.map((k) => [k, 1])) });
+});
+void catalogs.get(); // publish at every start
+
 const handlers = createHandlers({
   db,
   fetch: (input, init) => fetch(input, init),
   now,
   syncer,
   health,
-  catalogs: new CatalogIndexCache(db),
+  catalogs,
   tabs: new TabMemory(chrome.storage.session),
   client: { name: 'Advocate', version: chrome.runtime.getManifest().version },
   kick,
@@ -61,8 +70,12 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncer.syncAll().catch(() => {});
 });
 chrome.tabs.onRemoved.addListener((tabId) => void new TabMemory(chrome.storage.session).forget(tabId));
+handleContextMenuClicks(handlers, () => catalogs.get());
 chrome.runtime.onStartup.addListener(() => kick());
-chrome.runtime.onInstalled.addListener(() => kick());
+chrome.runtime.onInstalled.addListener(() => {
+  installContextMenus();
+  kick();
+});
 self.addEventListener('online', () => kick());
 
 // Checked at every start and re-created when missing (alarms can be lost on update or browser

@@ -63,8 +63,25 @@ export function decodeBase32(text: string): Uint8Array | null {
   return Uint8Array.from(bytes);
 }
 
+// Importing an HMAC key costs more than the MAC itself; the endpoint checks many codes per
+// practitioner, so imported keys are kept (bounded) by the secret's bytes.
+const keyCache = new Map<string, Promise<CryptoKey>>();
+const KEY_CACHE_LIMIT = 4096;
+
+function hmacKey(secret: Uint8Array): Promise<CryptoKey> {
+  const id = Array.prototype.join.call(secret, ',');
+  let key = keyCache.get(id);
+  if (!key) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = crypto.subtle.importKey('raw', secret.slice() as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keyCache.set(id, key);
+    key.catch(() => keyCache.delete(id));
+  }
+  return key;
+}
+
 async function mac(secret: Uint8Array, body: Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', secret as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await hmacKey(secret);
   const data = new Uint8Array(DOMAIN.length + body.length);
   data.set(DOMAIN);
   data.set(body, DOMAIN.length);

@@ -34,8 +34,19 @@ export function installFakeChrome() {
       get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
-    tabs: { onRemoved: new FakeEvent() },
+    tabs: { onRemoved: new FakeEvent(), sendMessage: vi.fn(async () => ({ inserted: true })) },
+    contextMenus: {
+      removeAll: vi.fn((done: () => void) => done()),
+      create: vi.fn(),
+      onClicked: new FakeEvent(),
+    },
+    i18n: { getMessage: () => '' },
     storage: {
+      local: {
+        items: new Map<string, unknown>(),
+        get: async (key: string) => ({ [key]: chrome.storage.local.items.get(key) }),
+        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v))),
+      },
       session: {
         get: async (key: string) => (session.has(key) ? { [key]: session.get(key) } : {}),
         set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
@@ -44,6 +55,7 @@ export function installFakeChrome() {
     },
     action: {
       setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge.text = text)),
+      openPopup: vi.fn(async () => {}),
       setBadgeBackgroundColor: vi.fn(async ({ color }: { color: string }) => void (badge.color = color)),
     },
   };

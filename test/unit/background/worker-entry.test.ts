@@ -64,4 +64,24 @@ describe('service worker entry', () => {
     self.dispatchEvent(new Event('online'));
     await vi.waitFor(() => expect(locks.requests).toBe(before + 2));
   });
+
+  it('publishes the catalog host and path keys for the content script, and nothing secret', async () => {
+    const { chrome } = await loadWorker();
+    await vi.waitFor(() => expect(chrome.storage.local.items.get('advocate:catalog-hosts')).toBeDefined());
+    const hosts = chrome.storage.local.items.get('advocate:catalog-hosts') as Record<string, number>;
+    expect(hosts['host:discuss.elastic.co']).toBe(1);
+    expect(hosts['host:github.com']).toBeUndefined();
+    expect(Object.keys(hosts).every((k) => k.startsWith('host:') || k.startsWith('path:'))).toBe(true);
+  });
+
+  it('adds its context-menu entries on install and types a referral into the reply box only after a click', async () => {
+    const { chrome } = await loadWorker();
+    chrome.runtime.onInstalled.emit({ reason: 'install' });
+    expect(chrome.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'advocate-insert-referral', contexts: ['editable'] }));
+    expect(chrome.contextMenus.onClicked.listeners).toHaveLength(1);
+    // Not enrolled with anyone: the click explains itself on the badge and inserts nothing.
+    chrome.contextMenus.onClicked.emit({ menuItemId: 'advocate-insert-referral', pageUrl: 'https://github.com/mysql/mysql-server/issues/1' }, { id: 9 });
+    await vi.waitFor(() => expect(chrome.action.setBadgeText).toHaveBeenCalledWith({ tabId: 9, text: '?' }));
+    expect(chrome.tabs.sendMessage).not.toHaveBeenCalled();
+  });
 });
