@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { currentWorker, launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startSiteServer, type SiteServer } from './site-server';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/pages', name), 'utf8');
@@ -14,8 +14,9 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   site = await startSiteServer();
   site.page('github.com', '/mysql/mysql-server', fixture('github-mysql-server.html'));
+  site.page('dev.mysql.com', '/doc/refman/8.4/en/', '<!doctype html><title>MySQL 8.4 Reference Manual</title><h1>MySQL 8.4 Reference Manual</h1>');
   site.page('github.com', '/settings', '<!doctype html><title>Settings</title><h1>Settings</h1>');
-  browser = await launchWithExtension({ mapHosts: ['github.com'], port: site.port });
+  browser = await launchWithExtension({ mapHosts: ['github.com', 'dev.mysql.com'], port: site.port });
 });
 afterAll(async () => {
   await browser?.close();
@@ -24,13 +25,18 @@ afterAll(async () => {
 
 /** Asks the worker, from an extension page, what it knows about the tab showing `url`. */
 async function matchForTab(url: string) {
+  // The worker remembers each tab's detection in session storage; find the tab id there
+  // (the extension has no "tabs" permission, so it cannot query tabs by URL).
+  const worker = await currentWorker(browser.context);
+  const tabId = await worker.evaluate(async (tabUrl) => {
+    const all = (await chrome.storage.session.get(null)) as Record<string, { url?: string }>;
+    const entry = Object.entries(all).find(([key, page]) => key.startsWith('tab:') && page?.url === tabUrl);
+    return entry ? Number(entry[0].slice(4)) : null;
+  }, url);
+  if (tabId === null) return null;
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('src/options/index.html'));
-  const answer = await page.evaluate(async (tabUrl) => {
-    const [tab] = await chrome.tabs.query({ url: tabUrl });
-    if (!tab?.id) return { error: `no tab shows ${tabUrl}` };
-    return chrome.runtime.sendMessage({ advocate: 1, name: 'page.forTab', payload: { tabId: tab.id } });
-  }, url);
+  const answer = await page.evaluate((id) => chrome.runtime.sendMessage({ advocate: 1, name: 'page.forTab', payload: { tabId: id } }), tabId);
   await page.close();
   return answer as { ok: boolean; value?: { url: string; match: { pageType: string; products: { productId: string }[] } | null } | null };
 }
@@ -39,10 +45,10 @@ test('the content script detects github.com/mysql/mysql-server and the worker ma
   const tab = await browser.context.newPage();
   await tab.goto('https://github.com/mysql/mysql-server');
   await expect
-    .poll(async () => (await matchForTab('https://github.com/mysql/mysql-server')).value?.match?.products.map((p) => p.productId), { timeout: 10_000 })
+    .poll(async () => (await matchForTab('https://github.com/mysql/mysql-server'))?.value?.match?.products.map((p) => p.productId), { timeout: 10_000 })
     .toContain('mysql');
   const answer = await matchForTab('https://github.com/mysql/mysql-server');
-  expect(answer.value?.match?.pageType).toBe('project');
+  expect(answer?.value?.match?.pageType).toBe('project');
   // The page itself is untouched: no element, attribute or script of ours in it.
   expect(await tab.evaluate(() => document.querySelectorAll('[class*="advocate"],[id*="advocate"]').length)).toBe(0);
   await tab.close();
@@ -52,8 +58,15 @@ test('a reserved GitHub path is not taken for a repository', async () => {
   const tab = await browser.context.newPage();
   await tab.goto('https://github.com/settings');
   await tab.waitForTimeout(500);
-  const answer = await matchForTab('https://github.com/settings');
-  expect(answer.ok).toBe(true);
-  expect(answer.value?.match?.products ?? []).toEqual([]);
+  // Nothing to look up on a reserved path: the content script does not even message the worker.
+  expect(await matchForTab('https://github.com/settings')).toBeNull();
+  await tab.close();
+});
+
+test('an ordinary page on a documentation host the catalog names is looked up and matched', async () => {
+  const url = 'https://dev.mysql.com/doc/refman/8.4/en/';
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  await expect.poll(async () => (await matchForTab(url))?.value?.match?.products.map((p) => p.productId), { timeout: 10_000 }).toContain('mysql');
   await tab.close();
 });
