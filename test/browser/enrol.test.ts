@@ -1,0 +1,87 @@
+// Enrolment through the real options page against the reference endpoint running in-process:
+// the certification the vendor signed is verified and shown; bad input gets a clear message
+// and leaves the earlier enrolment as it was.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { allowSiteAccess, enrolThroughOptions, openOptions, listVendors, startTestEndpoint, submitEnrolment, type TestEndpoint } from './helpers';
+
+let endpoint: TestEndpoint;
+let browser: ExtensionBrowser;
+let options: Page;
+
+beforeAll(async () => {
+  endpoint = await startTestEndpoint();
+  browser = await launchWithExtension();
+  await allowSiteAccess(browser, 'http://127.0.0.1/*');
+});
+afterAll(async () => {
+  await browser?.close();
+  await endpoint?.close();
+});
+
+const INVALID_CODE = 'The vendor did not accept this enrolment code: it is wrong, already used or expired. Ask the vendor for a new one.';
+const INSECURE = 'The endpoint must use https (plain http is only allowed on 127.0.0.1 or localhost).';
+
+const vendorCard = (page: Page): Locator => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Demo Database Co.' }) });
+const certificationRow = (page: Page, name: string): Locator => vendorCard(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+
+test('enrolling through the options page shows the vendor and the verified certifications', async () => {
+  const code = await endpoint.newPractitioner([
+    { productId: 'mysql', level: 'professional' },
+    { productId: 'postgresql', level: 'expert', validUntil: '2031-06-30T00:00:00Z' },
+  ]);
+  options = await enrolThroughOptions(browser, endpoint.url, code);
+  await expect.poll(() => options.getByRole('status').filter({ hasText: 'Enrolled with Demo Database Co. as Pat Practitioner 1.' }).count()).toBe(1);
+
+  const card = vendorCard(options);
+  await card.waitFor();
+  expect(await card.innerText()).toContain(endpoint.url);
+  expect(await card.innerText()).toContain('3 products'); // the vendor's catalog was fetched
+  expect(await certificationRow(options, 'Certified MySQL Professional').getByRole('cell').innerText()).toMatch(/^Certified · professional · until [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  expect(await certificationRow(options, 'Certified PostgreSQL Expert').getByRole('cell').innerText()).toBe('Certified · expert · until Jun 30, 2031');
+  expect(await card.getByText('You are certified with this vendor.').count()).toBe(1);
+
+  // The worker agrees: both credentials verified against the vendor's key.
+  const [vendor] = (await listVendors(options)).vendors;
+  expect(vendor?.certified).toBe(true);
+  expect(vendor?.credentials.map((c) => [c.productId, c.level, c.state]).sort()).toEqual([
+    ['mysql', 'professional', 'valid'],
+    ['postgresql', 'expert', 'valid'],
+  ]);
+});
+
+test('a wrong enrolment code gives a clear error and leaves the enrolment untouched', async () => {
+  const before = await listVendors(options);
+  await submitEnrolment(options, endpoint.url, 'NOT-A-REAL-CODE');
+  const alert = options.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.innerText()).toBe(`Enrolment failed: ${INVALID_CODE} Your other enrolments are unchanged.`);
+
+  expect(await listVendors(options)).toEqual(before);
+  expect(await certificationRow(options, 'Certified MySQL Professional').getByRole('cell').innerText()).toMatch(/^Certified · professional/);
+  expect(await vendorCard(options).getByText('You are certified with this vendor.').count()).toBe(1);
+});
+
+test('a code that was already used is refused the same way', async () => {
+  const demoCode = endpoint.running.demoEnrolmentCode!;
+  // The demo practitioner's one-time code, spent once outside the extension.
+  const first = await fetch(`${endpoint.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: demoCode }) });
+  expect(first.status).toBeLessThan(300);
+  const page = await openOptions(browser); // a fresh page: no message left from the test before
+  const before = await listVendors(page);
+  await submitEnrolment(page, endpoint.url, demoCode);
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe(`Enrolment failed: ${INVALID_CODE} Your other enrolments are unchanged.`);
+  expect(await listVendors(page)).toEqual(before);
+  await page.close();
+});
+
+test('a malformed or insecure endpoint URL gets a message and nothing is sent', async () => {
+  const page = await openOptions(browser);
+  await submitEnrolment(page, 'not a url', 'ANY-CODE');
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe('That is not a web address. Enter the endpoint as https://host/… exactly as the vendor gave it.');
+  await submitEnrolment(page, 'http://vendor.example/advocate', 'ANY-CODE');
+  await expect.poll(() => page.getByRole('alert').innerText()).toBe(INSECURE);
+  expect((await listVendors(page)).vendors).toHaveLength(1);
+  await page.close();
+});
