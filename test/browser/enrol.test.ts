@@ -64,7 +64,7 @@ test('a wrong enrolment code gives a clear error and leaves the enrolment untouc
 });
 
 test('a code that was already used is refused the same way', async () => {
-  const demoCode = endpoint.running.demoEnrolmentCode!;
+  const demoCode = endpoint.demoEnrolmentCode!;
   // The demo practitioner's one-time code, spent once outside the extension.
   const first = await fetch(`${endpoint.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: demoCode }) });
   expect(first.status).toBeLessThan(300);
