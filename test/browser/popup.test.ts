@@ -100,6 +100,14 @@ test('a link is generated offline with its disclosure, copied as Markdown and sh
   await popup.getByRole('button', { name: 'Copy Markdown' }).click();
   await popup.getByText('Copied as Markdown, with its disclosure.').waitFor();
   expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(preview);
+  // Keyboard only: focus the plain-text button and press Enter.
+  await popup.getByRole('button', { name: 'Copy plain text' }).focus();
+  await popup.keyboard.press('Enter');
+  await popup.getByText('Copied as plain text, with its disclosure.').waitFor();
+  const plain = await popup.evaluate(() => navigator.clipboard.readText());
+  expect(plain).toContain(link);
+  expect(plain).toContain('Disclosure: this is a paid referral link');
+  expect(plain).not.toContain(`(${link})`); // no Markdown link syntax in plain text
 
   expect(await seriousA11yViolations(popup)).toEqual([]);
   await popup.getByRole('heading', { name: 'Your link' }).scrollIntoViewIfNeeded();
@@ -111,4 +119,37 @@ test('a link is generated offline with its disclosure, copied as Markdown and sh
   expect(await qr.isVisible()).toBe(true);
   expect(await seriousA11yViolations(popup)).toEqual([]);
   await screenshot(popup, 'popup-qr-code');
+});
+
+test('the vendor counts a click before sync; Sync now delivers the referral and brings the click back', async () => {
+  await endpoint.restart();
+  const code = new URL(link).pathname.split('/').pop()!;
+
+  // A reader follows the link: the endpoint verifies the code's MAC, counts the click and
+  // redirects to the offer with the code, although the referral has not reached it yet.
+  const reader = await browser.context.newPage();
+  await reader.goto(link);
+  expect(reader.url()).toBe(`https://${OFFER_HOST}/offers/mysql-enterprise?ref=${code}`);
+  await reader.close();
+
+  await popup.getByRole('tab', { name: 'Activity (1)' }).click();
+  await popup.getByText('1 items not yet accepted by their vendor.').waitFor();
+  expect(await seriousA11yViolations(popup)).toEqual([]);
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  await popup.getByText('Sent 1, accepted 1, parked 0.').waitFor({ timeout: 10_000 });
+
+  const db = new Database(join(endpoint.dataDir, 'advocate.sqlite'), { readonly: true });
+  const stored = db.prepare('SELECT product_id, offer_id, channel, campaign, page_host FROM referrals WHERE code = ?').all(code);
+  db.close();
+  expect(stored).toEqual([{ product_id: 'mysql', offer_id: 'mysql-enterprise', channel: 'forum-answer', campaign: 'fosdem-2027', page_host: 'github.com' }]);
+
+  const referral = popup.getByRole('region', { name: 'Recent referrals' }).getByRole('listitem').first();
+  await expect.poll(() => referral.innerText()).toContain('1 clicks · 0 conversions');
+  expect(await referral.innerText()).toContain('Synced');
+  const totals = popup.getByRole('table');
+  expect(await totals.getByRole('row', { name: /Demo Database Co\./ }).innerText()).toMatch(/Demo Database Co\.\s+1\s+1\s+0\s/);
+  expect(await seriousA11yViolations(popup)).toEqual([]);
+  await screenshot(popup, 'popup-activity');
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(popup, 'popup-activity-dark');
 });
