@@ -10,8 +10,8 @@ import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/server';
 import { currentWorker, type ExtensionBrowser } from './chromium';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
-/** The toolbar popup's size, so screenshots look like the real thing. */
-export const POPUP_VIEWPORT = { width: 400, height: 600 };
+/** The toolbar popup's size (.popup is 380px wide; Chrome caps popups at 600px high), so screenshots look like the real thing. */
+export const POPUP_VIEWPORT = { width: 380, height: 600 };
 
 export interface TestEndpoint {
   url: string;
