@@ -150,7 +150,8 @@ export function createSyncer(deps: SyncDeps) {
     }
     const accepted = counters.accepted;
     let failure = await pushOutbox(vendor, accessToken, counters);
-    if (!failure && (counters.accepted > accepted || isDue(vendor.statsFetchedAt, now(), deps.statsIntervalMs ?? STATS_INTERVAL_MS))) {
+    // Sync now also refreshes clicks and conversions: that is what the practitioner asked to see.
+    if (!failure && (force || counters.accepted > accepted || isDue(vendor.statsFetchedAt, now(), deps.statsIntervalMs ?? STATS_INTERVAL_MS))) {
       failure = await pullStats(vendor, accessToken);
     }
     if (failure) await setSync(vendorId, (s) => afterFailure(s, failure, now(), deps.random, deps.backoff));

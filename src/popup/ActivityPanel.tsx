@@ -87,7 +87,6 @@ function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: bo
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<{ ok: true; value: SyncReportView } | { ok: false; message: string } | null>(null);
 
-  if (unsynced === 0 && !report) return null;
 
   async function syncNow() {
     setBusy(true);

@@ -144,7 +144,7 @@ test('the vendor counts a click before sync; Sync now delivers the referral and 
   expect(stored).toEqual([{ product_id: 'mysql', offer_id: 'mysql-enterprise', channel: 'forum-answer', campaign: 'fosdem-2027', page_host: 'github.com' }]);
 
   const referral = popup.getByRole('region', { name: 'Recent referrals' }).getByRole('listitem').first();
-  await expect.poll(() => referral.innerText()).toContain('1 clicks · 0 conversions');
+  await expect.poll(() => referral.innerText()).toContain('Clicks: 1 · Conversions: 0');
   expect(await referral.innerText()).toContain('Synced');
   const totals = popup.getByRole('table');
   expect(await totals.getByRole('row', { name: /Demo Database Co\./ }).innerText()).toMatch(/Demo Database Co\.\s+1\s+1\s+0\s/);

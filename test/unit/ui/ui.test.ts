@@ -60,7 +60,7 @@ describe('i18n', () => {
         expect(entry.placeholders?.[name!.toLowerCase()], `${key}: $${name}$`).toBeDefined();
       }
     }
-    expect(en('referralStats', 1, 2, '$3.00')).toBe('1 clicks · 2 conversions · $3.00');
+    expect(en('referralStats', 1, 2, '$3.00')).toBe('Clicks: 1 · Conversions: 2 · $3.00');
   });
 });
 
