@@ -28,12 +28,15 @@ export function GenerateForm(props: Props) {
   const [channel, setChannel] = useState<Channel>(props.initialChannel);
   const [campaign, setCampaign] = useState('');
   const [sharePageUrl, setSharePageUrl] = useState<SharePageUrl>(props.sharePageDefault);
+  const [giveBack, setGiveBack] = useState(false);
+  const [giveBackPercent, setGiveBackPercent] = useState(10);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ result: Created; ref: OfferRef; channel: Channel } | null>(null);
 
   const ref = props.offers.find((offer) => offerKey(offer) === props.selected) ?? props.offers[0]!;
   const webPage = isWebUrl(props.pageUrl);
+  const fundingUrl = ref.funding?.[0]?.url;
 
   async function create(event: Event) {
     event.preventDefault();
@@ -46,6 +49,7 @@ export function GenerateForm(props: Props) {
       channel,
       ...(campaign.trim() ? { campaign: campaign.trim() } : {}),
       ...(webPage ? { pageUrl: props.pageUrl, sharePageUrl } : {}),
+      ...(giveBack && fundingUrl ? { giveBack: { url: fundingUrl, percent: giveBackPercent } } : {}),
     });
     setBusy(false);
     if (answer.ok) {
@@ -94,6 +98,21 @@ export function GenerateForm(props: Props) {
               <option value="none">{t('sharePageUrl_none')}</option>
             </select>
           </>
+        )}
+        {fundingUrl && (
+          <fieldset class="give-back">
+            <legend>{t('giveBackLegend', ref.productName)}</legend>
+            <label>
+              <input type="checkbox" checked={giveBack} onChange={(e) => setGiveBack(e.currentTarget.checked)} /> {t('giveBackLabel')}
+            </label>
+            {giveBack && (
+              <>
+                <label for="gen-give-back">{t('giveBackPercentLabel')}</label>
+                <input id="gen-give-back" type="number" min={1} max={100} step={1} value={giveBackPercent} onInput={(e) => setGiveBackPercent(Math.min(100, Math.max(1, Math.round(Number(e.currentTarget.value) || 1))))} />
+                <p class="muted">{t('giveBackWhere', fundingUrl)}</p>
+              </>
+            )}
+          </fieldset>
         )}
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('creating') : t('createLink')}

@@ -18,11 +18,18 @@ export interface VendorOffers {
   offers: OfferChoice[];
 }
 
+export interface FundingLink {
+  platform: string;
+  url: string;
+}
+
 export interface ProductChoice {
   productId: string;
   name: string;
   description?: string;
   vendors: VendorOffers[];
+  /** Where the upstream project takes money, for an optional give-back pledge. */
+  funding?: FundingLink[];
 }
 
 /** What "Create link" needs to know about the chosen offer. */
@@ -32,6 +39,7 @@ export interface OfferRef {
   productId: string;
   productName: string;
   offer: OfferChoice;
+  funding?: FundingLink[];
 }
 
 export function productsFromMatch(match: PageMatch, enrolled: ReadonlySet<string>): ProductChoice[] {
@@ -45,7 +53,7 @@ export function productsFromMatch(match: PageMatch, enrolled: ReadonlySet<string
       }
       entry.offers.push({ id: offer.id, name: offer.name, url: offer.url, adds: offer.adds });
     }
-    return { productId: product.productId, name: product.name, vendors: [...vendors.values()] };
+    return { productId: product.productId, name: product.name, vendors: [...vendors.values()], ...(product.funding?.length ? { funding: product.funding } : {}) };
   });
 }
 
@@ -74,7 +82,14 @@ export function recommendableOffers(products: readonly ProductChoice[]): OfferRe
     product.vendors
       .filter((vendor) => vendor.enrolled)
       .flatMap((vendor) =>
-        vendor.offers.map((offer) => ({ vendorId: vendor.vendorId, vendorName: vendor.vendorName, productId: product.productId, productName: product.name, offer })),
+        vendor.offers.map((offer) => ({
+          vendorId: vendor.vendorId,
+          vendorName: vendor.vendorName,
+          productId: product.productId,
+          productName: product.name,
+          offer,
+          ...(product.funding ? { funding: product.funding } : {}),
+        })),
       ),
   );
 }

@@ -1,7 +1,9 @@
 // Matching: a Detection (catalog-free, from the content script) + the compiled catalog index
 // -> the products the page is about, strongest evidence first. A few Map reads per page.
 import type { CatalogIndex, KeyMatch, SignalRole } from '../catalog/compile';
-import type { Offer, Vendor } from '../catalog/schema';
+import type { Offer, Product, Vendor } from '../catalog/schema';
+
+type Funding = NonNullable<Product['funding']>[number];
 import type { Detection, PageType } from '../detect/types';
 import type { Key } from '../keys';
 
@@ -17,6 +19,8 @@ export interface ProductMatch {
   offers: OfferMatch[];
   /** The page keys that named this product, in detection order. */
   matchedBy: Key[];
+  /** Where the upstream project takes money (a practitioner may pledge part of a commission). */
+  funding?: Funding[];
 }
 
 export interface PageMatch {
@@ -144,13 +148,16 @@ function vendorById(index: CatalogIndex, id: string): Vendor | undefined {
 
 function toProductMatch(entry: Found, index: CatalogIndex): ProductMatch | undefined {
   let name: string | undefined;
+  let funding: Funding[] | undefined;
   const offers: OfferMatch[] = [];
   for (const vendorId of entry.vendorIds) {
     const product = index.product(vendorId, entry.productId);
     const vendor = vendorById(index, vendorId);
     if (!product || !vendor) continue;
     name ??= product.name;
+    if (!funding?.length && product.funding?.length) funding = product.funding;
     for (const offer of product.offers) offers.push({ vendorId, vendorName: vendor.name, offer });
   }
-  return name === undefined ? undefined : { productId: entry.productId, name, offers, matchedBy: entry.keys };
+  if (name === undefined) return undefined;
+  return { productId: entry.productId, name, offers, matchedBy: entry.keys, ...(funding ? { funding } : {}) };
 }

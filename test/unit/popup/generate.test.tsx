@@ -61,6 +61,23 @@ describe('generate', () => {
     expect(env.callsTo('activity.get')).toHaveLength(2);
   });
 
+  it('offers a give-back pledge only when the project takes funding, and sends it with the referral', async () => {
+    const plain = fakeEnv(handlers());
+    view = await mount(plain, <Popup />);
+    await settle();
+    expect(view.container.querySelector('.give-back')).toBeNull();
+    view.unmount();
+
+    const funded = { ...WIDGETDB_MATCH, products: WIDGETDB_MATCH.products.map((p) => ({ ...p, funding: [{ platform: 'open-collective' as const, url: 'https://opencollective.com/widgetdb' }] })) };
+    const env = fakeEnv(handlers({ 'page.forTab': () => ({ url: ISSUE_URL, match: funded }) }));
+    view = await mount(env, <Popup />);
+    await settle();
+    await click(view.container.querySelector('.give-back input[type="checkbox"]'));
+    await type(view.container.querySelector('#gen-give-back'), '25');
+    await submit(view.container.querySelector('.generate form'));
+    expect(env.callsTo('referrals.create')[0]).toMatchObject({ giveBack: { url: 'https://opencollective.com/widgetdb', percent: 25 } });
+  });
+
   it('shows the link at once with its disclosure preview in the channel format', async () => {
     await openAndCreate();
     expect(view.container.querySelector<HTMLInputElement>('#share-link')!.value).toBe(LINK);
