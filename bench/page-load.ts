@@ -1,6 +1,9 @@
 // Page load with the extension vs without: paired loads of real saved pages served under their
 // real host names, median of (with / without). Budget: ≤ 2 % slower. Build first: npx vite build
 //   npx tsx bench/page-load.ts [rounds]
+// Two separate headless profiles differ by several percent on their own; with the extension the
+// content script runs at document_idle and, on project and forum pages, wakes the service worker,
+// which is the most likely cost to attack next (a first figure: −1 % to +13 %, 21 paired loads).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
