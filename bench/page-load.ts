@@ -3,7 +3,8 @@
 //   npx tsx bench/page-load.ts [rounds]
 // Two separate headless profiles differ by several percent on their own; with the extension the
 // content script runs at document_idle and, on project and forum pages, wakes the service worker,
-// which is the most likely cost to attack next (a first figure: −1 % to +13 %, 21 paired loads).
+// which is the most likely cost to attack next (a first figure: −1 % to +13 %, 21 paired loads;
+// BENCH_AA=1, two plain profiles, read −1 % to +8 %: the noise floor is about as large).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,16 +32,24 @@ for (const p of pages) site.page(p.host, p.path, read(p.file));
 // so the figures time the pages and the extension, not DNS failures.
 const hosts = [...pages.map((p) => p.host), '*'];
 
-const withExtension = await launchWithExtension({ mapHosts: hosts, port: site.port });
 // The same kind of browser (a persistent profile, the same flags), only without the extension.
-const without = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'advocate-plain-')), {
-  executablePath: chromiumPath(),
-  headless: true,
-  ignoreHTTPSErrors: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}`],
-});
+function plainProfile() {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'advocate-plain-')), {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}`],
+  });
+}
+
+// BENCH_AA=1 compares two plain profiles: the noise floor the extension's figure must be read against.
+const aa = process.env.BENCH_AA === '1';
+const withExtension = aa
+  ? { context: await plainProfile(), close: async () => {} }
+  : await launchWithExtension({ mapHosts: hosts, port: site.port });
+const without = await plainProfile();
 const plainContext = without;
 
 async function loadMs(context: BrowserContext, url: string): Promise<number> {
@@ -74,8 +83,9 @@ for (const p of pages) {
     b.push(o);
     ratios.push(w / o);
   }
-  console.log(`${url}: with ${median(a).toFixed(1)} ms, without ${median(b).toFixed(1)} ms, median paired ratio ${((median(ratios) - 1) * 100).toFixed(2)} % slower`);
+  console.log(`${url}: with ${median(a).toFixed(1)} ms, without ${median(b).toFixed(1)} ms, median paired ratio ${((median(ratios) - 1) * 100).toFixed(2)} % slower${aa ? ' (A/A: two plain profiles)' : ''}`);
 }
 await withExtension.close();
+if (aa) await withExtension.context.close();
 await without.close();
 await site.close();
