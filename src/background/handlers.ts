@@ -187,7 +187,12 @@ export function createHandlers(s: Services): Handlers {
     async 'activity.get'({ markSeen, limit }) {
       const conn = await db();
       if (markSeen) await markConversionsSeen(conn);
-      const view = await activity(conn, limit ?? 50, s.health.list());
+      const index = await s.catalogs.get();
+      const names = (vendorId: string, productId: string, offerId: string) => {
+        const product = index.product(vendorId, productId);
+        return { productName: product?.name, offerName: product?.offers.find((o) => o.id === offerId)?.name };
+      };
+      const view = await activity(conn, limit ?? 50, s.health.list(), names);
       if (markSeen) s.refreshBadge();
       return view;
     },

@@ -61,8 +61,14 @@ export async function listVendors(db: Db, nowMs?: number): Promise<VendorView[]>
   return Promise.all(vendors.map((v) => vendorView(db, v, nowMs)));
 }
 
-export function referralView(record: ReferralRecord, stats?: StatsRecord): ReferralView {
+/** Product and offer names for display, from the compiled catalog (ids when the catalog has none). */
+export type NameLookup = (vendorId: string, productId: string, offerId: string) => { productName?: string; offerName?: string };
+
+export function referralView(record: ReferralRecord, stats?: StatsRecord, names?: NameLookup): ReferralView {
   const view: ReferralView = { ...record.item, link: record.link, sync: record.sync };
+  const named = names?.(record.item.vendorId, record.item.productId, record.item.offerId);
+  if (named?.productName) view.productName = named.productName;
+  if (named?.offerName) view.offerName = named.offerName;
   if (record.error) view.error = record.error;
   if (record.syncedAt) view.syncedAt = record.syncedAt;
   const s = stats?.stats.referrals.find((r) => r.id === record.id);
@@ -79,7 +85,7 @@ export function dealView(record: DealRecord): DealView {
 
 export const totalConversions = (stats: readonly StatsRecord[]) => stats.reduce((sum, s) => sum + s.stats.totals.conversions, 0);
 
-export async function activity(db: Db, limit: number, storageProblems: ProblemView[]): Promise<ActivityView> {
+export async function activity(db: Db, limit: number, storageProblems: ProblemView[], names?: NameLookup): Promise<ActivityView> {
   const [referrals, deals, stats, vendors, allReferrals, allDeals, seen] = await Promise.all([
     recent(db, 'referrals', limit),
     recent(db, 'deals', limit),
@@ -103,12 +109,12 @@ export async function activity(db: Db, limit: number, storageProblems: ProblemVi
     };
   });
   const parked = [
-    ...allReferrals.filter((r) => r.sync === 'parked').map((r) => referralView(r, statsOf.get(r.vendorId))),
+    ...allReferrals.filter((r) => r.sync === 'parked').map((r) => referralView(r, statsOf.get(r.vendorId), names)),
     ...allDeals.filter((d) => d.sync === 'parked').map(dealView),
   ];
   const unsynced = [...allReferrals, ...allDeals].filter((r) => r.sync === 'pending').length;
   return {
-    referrals: referrals.map((r) => referralView(r, statsOf.get(r.vendorId))),
+    referrals: referrals.map((r) => referralView(r, statsOf.get(r.vendorId), names)),
     deals: deals.map(dealView),
     totals,
     parked,

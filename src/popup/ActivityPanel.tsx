@@ -51,7 +51,7 @@ export function ActivityPanel({ activity, online, shownProblems, onChanged }: Pr
               <li key={r.id} class="referral">
                 <div class="referral-line">
                   <span>
-                    <strong>{r.productId}</strong> · {r.offerId} · {vendorName.get(r.vendorId) ?? r.vendorId}
+                    <strong>{r.productName ?? r.productId}</strong> · {r.offerName ?? r.offerId} · {vendorName.get(r.vendorId) ?? r.vendorId}
                   </span>
                   <SyncBadge state={r.sync} />
                 </div>

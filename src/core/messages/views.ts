@@ -45,6 +45,9 @@ export interface VendorView {
 
 /** A referral as sent to its vendor, plus its link and where it is in sync. */
 export interface ReferralView extends ReferralInput {
+  /** For display, from the catalog; absent when the catalog no longer names them. */
+  productName?: string;
+  offerName?: string;
   link: string;
   sync: SyncState;
   error?: string;

@@ -165,7 +165,7 @@ describe('sync through commands', () => {
     expect(report.accepted).toBe(1);
     expect(world.vendor.referrals.has(referral.id)).toBe(true);
     const activity = value<ActivityView>(await world.send('activity.get'));
-    expect(activity.referrals[0]).toMatchObject({ id: referral.id, sync: 'synced', stats: { clicks: 5, conversions: 2 } });
+    expect(activity.referrals[0]).toMatchObject({ id: referral.id, sync: 'synced', stats: { clicks: 5, conversions: 2 }, productName: 'MySQL', offerName: 'MySQL Enterprise' });
     expect(activity.totals[0]).toMatchObject({ vendorId: 'acme', clicks: 5, conversions: 2, currency: 'USD' });
     expect(activity.newConversions).toBe(2);
     expect(activity.unsynced).toBe(0);
