@@ -3,7 +3,8 @@
 // any failure becomes `{ ok: false, error }` (never a thrown error across the message port).
 import * as v from 'valibot';
 import { COMMAND_NAMES, type CommandError, type CommandMessage, type CommandName, type Result } from '../core/messages/commands';
-import { describeIssues, PAYLOAD_SCHEMAS } from '../core/messages/schemas';
+import { describeIssues } from '../core/describe-issues';
+import { PAYLOAD_SCHEMAS } from '../core/messages/schemas';
 import { CommandFailure } from './errors';
 import type { CallContext, Handlers, SenderKind } from './handlers';
 import type { StorageHealth } from './health';
@@ -89,7 +90,7 @@ export function createRouter(handlers: Handlers, config: RouterConfig, health?: 
     const command = name as CommandName;
     if (!ACCESS[command].includes(who.kind)) return fail('forbidden', `"${command}" may not be called from ${who.kind === 'content' ? 'a web page' : 'this page'}.`);
     const parsed = v.safeParse(PAYLOAD_SCHEMAS[command], message.payload);
-    if (!parsed.success) return fail('invalid-payload', `Invalid "${command}" request: ${describeIssues(parsed.issues)}`);
+    if (!parsed.success) return fail('invalid-payload', `Invalid "${command}" request: ${describeIssues(parsed.issues, 5)}`);
     const ctx: CallContext = { sender: who.kind, ...(who.tabId !== undefined ? { tabId: who.tabId } : {}), ...(who.url !== undefined ? { senderUrl: who.url } : {}) };
     try {
       const handler = handlers[command] as (payload: unknown, ctx: CallContext) => Promise<unknown>;

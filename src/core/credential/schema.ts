@@ -84,12 +84,4 @@ export type CredentialProof = v.InferOutput<typeof ProofSchema>;
 export type UnsignedCredential = v.InferOutput<typeof UnsignedCredentialSchema>;
 export type SignedCredential = v.InferOutput<typeof SignedCredentialSchema>;
 
-/** One line per problem, with its path: `credentialSubject.achievement.level: level must be one of …`. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
+export { describeIssues } from '../describe-issues';

@@ -77,14 +77,3 @@ export const PAYLOAD_SCHEMAS = {
 
 export type Payloads = { [K in CommandName]: v.InferOutput<(typeof PAYLOAD_SCHEMAS)[K]> };
 export type PayloadInputs = { [K in CommandName]: v.InferInput<(typeof PAYLOAD_SCHEMAS)[K]> };
-
-/** Human-readable summary of valibot issues: "channel: channel must be one of …". */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path?.map((p) => String(p.key)).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}

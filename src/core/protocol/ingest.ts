@@ -1,11 +1,12 @@
 // Referral and deal batches: idempotent for ever by client id, per-item results.
 import * as v from 'valibot';
+import { CHANNELS } from '../referral/channels';
 import { dateTime, domain, httpUrl, nonEmptyText, slugId, text, uuid } from './common';
 
 export const MAX_BATCH = 100;
 
-export const CHANNELS = ['forum-answer', 'issue-comment', 'talk', 'email', 'chat', 'social', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+// The channel list lives in referral/channels (no valibot there, so light bundles can use it).
+export { CHANNELS, type Channel } from '../referral/channels';
 
 export const ReferralInputSchema = v.object({
   id: uuid,

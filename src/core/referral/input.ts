@@ -1,7 +1,7 @@
 // Shared pieces for validating what the practitioner typed: one error type and the field rules
 // referrals and deals have in common.
 import * as v from 'valibot';
-import { describeIssues } from '../credential/schema';
+import { describeIssues } from '../describe-issues';
 
 /** Bad input for a referral, link, disclosure or deal; the message says what to fix. */
 export class ReferralInputError extends Error {
