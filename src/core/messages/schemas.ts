@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { CHANNELS, httpUrl, uuid } from '../protocol';
 import type { CommandName } from './commands';
+import { LIMITS, domainName } from '../schema';
 
 const MAX_URL = 2048;
 const text = (what: string, max: number) =>
@@ -53,7 +54,7 @@ export const PAYLOAD_SCHEMAS = {
     productId: id('productId'),
     offerId: id('offerId'),
     channel: v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(', ')}`),
-    campaign: optionalText('campaign', 80),
+    campaign: optionalText('campaign', LIMITS.campaign),
     pageUrl: v.optional(httpUrl),
     sharePageUrl: v.optional(v.picklist(['none', 'host', 'full'])),
     giveBack: v.optional(GiveBackSchema),
@@ -62,7 +63,7 @@ export const PAYLOAD_SCHEMAS = {
     vendorId: id('vendorId'),
     productId: id('productId'),
     customerName: text('customer name', 200),
-    customerDomain: v.pipe(text('customer domain', 253), v.toLowerCase(), v.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'customer domain must be a domain name such as example.com')),
+    customerDomain: domainName('customer domain'),
     expectedSeats: v.optional(v.pipe(v.number(), v.integer('expected seats must be a whole number'), v.minValue(1), v.maxValue(10_000_000))),
     note: optionalText('note', 1000),
   }),

@@ -1,6 +1,7 @@
 // Referral and deal batches: idempotent for ever by client id, per-item results.
 import * as v from 'valibot';
 import { CHANNELS } from '../referral/channels';
+import { LIMITS } from '../schema';
 import { dateTime, domain, httpUrl, nonEmptyText, slugId, text, uuid } from './common';
 
 export const MAX_BATCH = 100;
@@ -15,7 +16,7 @@ export const ReferralInputSchema = v.object({
   productId: slugId,
   offerId: slugId,
   channel: v.picklist(CHANNELS, `must be one of ${CHANNELS.join(', ')}`),
-  campaign: v.optional(text(200)),
+  campaign: v.optional(text(LIMITS.campaign)),
   pageUrl: v.optional(httpUrl),
   pageHost: v.optional(text(253)),
   createdAt: dateTime,

@@ -1,34 +1,10 @@
 // Deal registration: the practitioner names a customer they are working with, so a long B2B
 // sale is attributed by the customer's domain instead of a cookie.
 import * as v from 'valibot';
+import { normaliseDomain } from '../schema';
 import { assertValidDate, isoTime, newId, optionalText, parseOrThrow, slug, uuid } from './input';
 
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-
-/**
- * "https://WWW.Acme.example/pricing", "acme.example." or "bob@acme.example" → "acme.example".
- * Returns null when what is left does not look like a registrable domain name.
- */
-export function normaliseDomain(text: string): string | null {
-  let s = text.trim().toLowerCase();
-  if (!s || /\s/.test(s)) return null;
-  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, ''); // scheme
-  s = s.replace(/[/?#].*$/, ''); // path, query, fragment
-  s = s.slice(s.lastIndexOf('@') + 1); // an e-mail address or URL credentials
-  s = s.replace(/:\d*$/, ''); // port
-  let host: string;
-  try {
-    host = new URL(`http://${s}`).hostname; // IDN → punycode, rejects stray characters
-  } catch {
-    return null;
-  }
-  host = host.replace(/\.$/, '').replace(/^www\./, '');
-  if (host.length > 253) return null;
-  const labels = host.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) return null;
-  return host;
-}
+export { normaliseDomain };
 
 const domain = v.pipe(
   v.string('customer domain must be text'),

@@ -3,6 +3,7 @@
 // the page travels with it (principle 3): by default the host, the full URL only on opt-in.
 import * as v from 'valibot';
 import { decodeBase64Url } from '../credential/base64url';
+import { LIMITS } from '../schema';
 import { CHANNELS, type Channel } from './channels';
 import { createReferralCode, normaliseReferralCode, randomNonce } from './code';
 import { ReferralInputError, assertValidDate, isoTime, newId, optionalText, parseOrThrow, parseWebUrl, slug, uuid } from './input';
@@ -38,7 +39,7 @@ export const ReferralInputSchema = v.strictObject({
   productId: slug('productId'),
   offerId: slug('offerId'),
   channel,
-  campaign: optionalText('campaign', 80),
+  campaign: optionalText('campaign', LIMITS.campaign),
   pageUrl: v.optional(webUrl('pageUrl')),
   sharePageUrl: v.optional(v.union([v.boolean(), v.picklist(['none', 'host', 'full'])], 'sharePageUrl must be true, false, "none", "host" or "full"')),
   giveBack: v.optional(GiveBackSchema),
@@ -56,7 +57,7 @@ export const ReferralSchema = v.strictObject({
   productId: slug('productId'),
   offerId: slug('offerId'),
   channel,
-  campaign: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(80))),
+  campaign: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.campaign))),
   pageUrl: v.optional(webUrl('pageUrl')),
   pageHost: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9.:[\]-]{1,253}$/, 'pageHost must be a lower-case host name'))),
   createdAt: isoTime,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { encodeBase64Url } from '../../../src/core/credential';
 import { ReferralInputError, ReferralSchema, newReferral, verifyReferralCode, type ReferralInput } from '../../../src/core/referral';
+import { LIMITS } from '../../../src/core/schema';
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => i * 7);
 const now = new Date('2026-05-04T10:00:00Z');
@@ -68,7 +69,7 @@ describe('newReferral', () => {
     ['a fractional give-back', { ...input, giveBack: { url: 'https://github.com/sponsors/x', percent: 12.5 } }, /whole number/],
     ['an http give-back URL', { ...input, giveBack: { url: 'http://github.com/sponsors/x', percent: 10 } }, /must be https/],
     ['an unexpected field', { ...input, cookie: 'x' }, /cookie/],
-    ['an overlong campaign', { ...input, campaign: 'x'.repeat(81) }, /campaign is longer than 80/],
+    ['an overlong campaign', { ...input, campaign: 'x'.repeat(LIMITS.campaign + 1) }, new RegExp(`campaign is longer than ${LIMITS.campaign}`)],
   ])('refuses %s with a clear message', async (_what, bad, message) => {
     const attempt = newReferral(bad as ReferralInput, context);
     await expect(attempt).rejects.toThrow(ReferralInputError);
