@@ -2,6 +2,8 @@
 // a bad endpoint, a wrong code, garbage answers or an invalid catalog leave earlier enrolments
 // (and a previous enrolment with the same vendor) exactly as they were.
 import * as v from 'valibot';
+import { describeIssues } from '../core/describe-issues';
+import { parseEndpointUrl } from '../core/schema/url';
 import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
 import { CommandFailure } from './errors';
@@ -19,29 +21,14 @@ export interface EnrolDeps {
   client: { name: string; version: string };
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** The endpoint as the practitioner typed it -> a base URL, or a CommandFailure saying what to fix. */
 export function normaliseEndpoint(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new CommandFailure('bad-endpoint', `"${text}" is not a URL. Paste the endpoint address your vendor gave you, e.g. https://advocate.vendor.example.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    throw new CommandFailure('bad-endpoint', 'The endpoint must use https:// (plain http is allowed only for a local test endpoint on 127.0.0.1).');
-  }
-  if (url.username || url.password) throw new CommandFailure('bad-endpoint', 'The endpoint URL must not contain a user name or password.');
-  if (url.search || url.hash) throw new CommandFailure('bad-endpoint', 'The endpoint URL must not contain ?query or #fragment parts.');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  const parsed = parseEndpointUrl(text);
+  if (!parsed.ok) throw new CommandFailure('bad-endpoint', parsed.message);
+  return parsed.base;
 }
 
-const describe = (issues: readonly v.BaseIssue<unknown>[]) => {
-  const issue = issues[0];
-  const path = issue?.path?.map((p) => String(p.key)).join('.');
-  return `${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`;
-};
+const describe = (issues: readonly v.BaseIssue<unknown>[]) => describeIssues(issues, 1);
 
 /** Why a step failed, in words; never a stack trace. */
 function unreachable(step: string, reason: string): CommandFailure {

@@ -1,6 +1,7 @@
 // What each command does. The router has already checked the sender and validated the payload;
 // handlers still check everything that depends on stored state (enrolled vendor, known offer).
 import type { Payloads } from '../core/messages/schemas';
+import { normaliseDomain } from '../core/schema/domain';
 import type { CommandName, Responses } from '../core/messages/commands';
 import type { ProductHitView, ShareView } from '../core/messages/views';
 import type { CatalogIndexCache } from './catalog-index';
@@ -58,8 +59,8 @@ export function createHandlers(s: Services): Handlers {
   /** A content script only hears about offers of vendors the practitioner is enrolled with. */
   async function forContentScript(match: PageMatch, url: string): Promise<PageMatch> {
     const [settings, enrolled] = await Promise.all([db().then(readSettings), db().then((d) => d.getAllKeys('vendors'))]);
-    const host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-    if (!settings.suggestionsEnabled || settings.mutedHosts.includes(host)) return { ...match, products: [] };
+    const host = normaliseDomain(url);
+    if (!settings.suggestionsEnabled || (host !== null && settings.mutedHosts.includes(host))) return { ...match, products: [] };
     const allowed = new Set(enrolled);
     const products = match.products
       .map((p) => ({ ...p, offers: p.offers.filter((o) => allowed.has(o.vendorId)) }))

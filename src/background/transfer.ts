@@ -2,9 +2,10 @@
 // Secrets are never exported. An import is checked completely before anything is written, and
 // it only adds: an item already stored (same id) is kept as it is.
 import * as v from 'valibot';
+import { describeIssues } from '../core/describe-issues';
 import type { ImportReportView, SettingsView } from '../core/messages/views';
 import { SettingsPatchSchema } from '../core/messages/schemas';
-import { DealInputSchema, ReferralInputSchema } from '../core/protocol';
+import { DealSchema, ReferralSchema } from '../core/referral';
 import type { Db, DealRecord, ReferralRecord } from './db';
 import { CommandFailure } from './errors';
 import { addMissing, allOf } from './outbox';
@@ -24,11 +25,11 @@ const outboxFields = {
 };
 const SAME_IDS = 'the record and its item must have the same id and vendor';
 const ReferralRecordSchema = v.pipe(
-  v.object({ ...outboxFields, link: v.string(), item: ReferralInputSchema }),
+  v.object({ ...outboxFields, link: v.string(), item: ReferralSchema }),
   v.check((r) => r.id === r.item.id && r.vendorId === r.item.vendorId, SAME_IDS),
 );
 const DealRecordSchema = v.pipe(
-  v.object({ ...outboxFields, item: DealInputSchema }),
+  v.object({ ...outboxFields, item: DealSchema }),
   v.check((r) => r.id === r.item.id && r.vendorId === r.item.vendorId, SAME_IDS),
 );
 
@@ -67,9 +68,7 @@ export async function importData(db: Db, json: string): Promise<ImportReportView
   }
   const parsed = v.safeParse(ExportSchema, raw);
   if (!parsed.success) {
-    const issue = parsed.issues[0]!;
-    const path = issue.path?.map((p) => String(p.key)).join('.');
-    throw new CommandFailure('bad-import', `The file cannot be imported (${path ? `${path}: ` : ''}${issue.message}); nothing was changed.`);
+    throw new CommandFailure('bad-import', `The file cannot be imported (${describeIssues(parsed.issues, 1)}); nothing was changed.`);
   }
   const file = parsed.output;
   let settingsImported = false;

@@ -4,7 +4,14 @@ import { useState } from 'preact/hooks';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
-import { checkEndpoint } from './endpoint';
+import { parseEndpointUrl, type EndpointUrl } from '../core/schema/url';
+
+const REFUSED: Record<Extract<EndpointUrl, { ok: false }>['reason'], string> = {
+  malformed: 'enrolUrlMalformed',
+  insecure: 'enrolUrlInsecure',
+  credentials: 'enrolUrlCredentials',
+  query: 'enrolUrlQuery',
+};
 
 export function EnrolForm({ onEnrolled }: { onEnrolled(): void }) {
   const env = useEnv();
@@ -16,12 +23,12 @@ export function EnrolForm({ onEnrolled }: { onEnrolled(): void }) {
   function submit(event: Event) {
     event.preventDefault();
     setOutcome(null);
-    const checked = checkEndpoint(endpoint);
-    if (!checked.ok) return setOutcome({ ok: false, message: t(checked.reason === 'insecure' ? 'enrolUrlInsecure' : 'enrolUrlMalformed') });
+    const checked = parseEndpointUrl(endpoint); // the worker applies the same rule
+    if (!checked.ok) return setOutcome({ ok: false, message: t(REFUSED[checked.reason]) });
     if (!code.trim()) return setOutcome({ ok: false, message: t('enrolCodeMissing') });
     const permission = env.requestOrigins([checked.permissionPattern]); // before any await: needs the gesture
     setBusy(true);
-    void finish(permission, checked.url);
+    void finish(permission, checked.base);
   }
 
   async function finish(permission: Promise<boolean>, url: string) {

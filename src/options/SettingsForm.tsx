@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../core/messages';
 import { DEFAULT_DISCLOSURE, renderShare, validateDisclosure } from '../core/referral/disclosure';
+import { normaliseDomain } from '../core/schema/domain';
+import { LIMITS } from '../core/schema/limits';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
@@ -28,10 +30,9 @@ export function hostList(text: string): { ok: string[]; bad: string[] } {
   const ok: string[] = [];
   const bad: string[] = [];
   for (const entry of text.split(/[\s,]+/).filter(Boolean)) {
-    const host = entry.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '');
-    if (/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/.test(host)) {
-      if (!ok.includes(host)) ok.push(host);
-    } else bad.push(entry);
+    const host = normaliseDomain(entry);
+    if (host === null) bad.push(entry);
+    else if (!ok.includes(host)) ok.push(host);
   }
   return { ok, bad };
 }
@@ -58,9 +59,9 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
     event.preventDefault();
     setOutcome(null);
     if (!check.ok) return setOutcome({ ok: false, message: check.message });
-    setBusy(true);
     const hosts = hostList(mutedHosts);
     if (hosts.bad.length > 0) return setOutcome({ ok: false, message: t('mutedHostsInvalid', hosts.bad.join(', ')) });
+    setBusy(true);
     const answer = await env.send('settings.set', { disclosure, sharePageUrl, suggestionsEnabled: suggestions, mutedHosts: hosts.ok });
     setBusy(false);
     if (!answer.ok) return setOutcome({ ok: false, message: answer.error.message });
@@ -80,7 +81,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
         <textarea
           id="set-disclosure"
           rows={4}
-          maxLength={600}
+          maxLength={LIMITS.disclosure}
           value={disclosure}
           aria-describedby="set-disclosure-help set-disclosure-check"
           aria-invalid={check.ok ? undefined : true}

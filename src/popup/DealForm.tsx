@@ -2,6 +2,9 @@
 // attributed by domain instead of a cookie. Checked here for quick feedback; the worker
 // validates again and its message is shown as is.
 import { useState } from 'preact/hooks';
+import { MAX_SEATS } from '../core/referral/deal';
+import { normaliseDomain } from '../core/schema/domain';
+import { LIMITS } from '../core/schema/limits';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
@@ -16,19 +19,12 @@ interface Props {
 type Field = 'customerName' | 'customerDomain' | 'expectedSeats';
 type Errors = Partial<Record<Field, string>>;
 
-const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-/** "https://www.Acme.com/x" → "acme.com": what people paste is usually a URL. */
-function domainOf(text: string): string {
-  return text.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#:].*$/, '').replace(/^www\./, '');
-}
-
 export function checkDeal(input: { customerName: string; customerDomain: string; expectedSeats: string }): Errors {
   const errors: Errors = {};
   if (!input.customerName.trim()) errors.customerName = t('dealNameMissing');
-  if (!DOMAIN.test(domainOf(input.customerDomain))) errors.customerDomain = t('dealDomainInvalid');
+  if (normaliseDomain(input.customerDomain) === null) errors.customerDomain = t('dealDomainInvalid');
   const seats = input.expectedSeats.trim();
-  if (seats && !(/^\d+$/.test(seats) && Number(seats) >= 1 && Number(seats) <= 10_000_000)) errors.expectedSeats = t('dealSeatsInvalid');
+  if (seats && !(/^\d+$/.test(seats) && Number(seats) >= 1 && Number(seats) <= MAX_SEATS)) errors.expectedSeats = t('dealSeatsInvalid');
   return errors;
 }
 
@@ -52,7 +48,7 @@ export function DealForm(props: Props) {
       vendorId: props.vendorId,
       productId: props.productId,
       customerName: values.customerName.trim(),
-      customerDomain: domainOf(values.customerDomain),
+      customerDomain: normaliseDomain(values.customerDomain)!, // checkDeal refused null
       ...(values.expectedSeats.trim() ? { expectedSeats: Number(values.expectedSeats.trim()) } : {}),
       ...(values.note.trim() ? { note: values.note.trim() } : {}),
     });
@@ -89,11 +85,11 @@ export function DealForm(props: Props) {
     <details class="deal">
       <summary>{t('dealTitle', props.productName, props.vendorName)}</summary>
       <form class="stack" onSubmit={submit} noValidate>
-        {field('customerName', t('dealName'), { maxLength: 200, autoComplete: 'organization' })}
+        {field('customerName', t('dealName'), { maxLength: LIMITS.customerName, autoComplete: 'organization' })}
         {field('customerDomain', t('dealDomain'), { placeholder: 'example.com', inputMode: 'url' })}
         {field('expectedSeats', t('dealSeats'), { inputMode: 'numeric' })}
         <label for="deal-note">{t('dealNote')}</label>
-        <textarea id="deal-note" rows={2} maxLength={1000} value={values.note} onInput={set('note')} />
+        <textarea id="deal-note" rows={2} maxLength={LIMITS.note} value={values.note} onInput={set('note')} />
         <button type="submit" disabled={busy}>
           {t('dealSubmit')}
         </button>

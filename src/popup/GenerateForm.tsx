@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Channel, Response, SettingsView } from '../core/messages';
 import { CHANNELS } from '../core/referral/channels';
+import { LIMITS } from '../core/schema/limits';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
@@ -88,7 +89,7 @@ export function GenerateForm(props: Props) {
           ))}
         </select>
         <label for="gen-campaign">{t('campaignLabel')}</label>
-        <input id="gen-campaign" type="text" maxLength={80} value={campaign} placeholder={t('campaignPlaceholder')} onInput={(e) => setCampaign(e.currentTarget.value)} />
+        <input id="gen-campaign" type="text" maxLength={LIMITS.campaign} value={campaign} placeholder={t('campaignPlaceholder')} onInput={(e) => setCampaign(e.currentTarget.value)} />
         {webPage && (
           <>
             <label for="gen-page-url">{t('sharePageUrlLabel')}</label>

@@ -1,9 +1,10 @@
 // Payload schemas for every command. Only the service worker imports this file: it pulls in
 // valibot, which must not land in the content script (see ./commands.ts for the light half).
 import * as v from 'valibot';
-import { CHANNELS, httpUrl, uuid } from '../protocol';
+import { DealRequestSchema } from '../referral/deal';
+import { ReferralRequestSchema } from '../referral/referral';
 import type { CommandName } from './commands';
-import { LIMITS, domainName } from '../schema';
+import { domainName, LIMITS, slug, uuid, webUrl } from '../schema';
 
 const MAX_URL = 2048;
 const text = (what: string, max: number) =>
@@ -12,7 +13,6 @@ const optionalText = (what: string, max: number) =>
   v.optional(v.pipe(v.string(`${what} must be text`), v.trim(), v.maxLength(max, `${what} is longer than ${max} characters`)));
 
 
-const id = (what: string) => v.pipe(v.string(`${what} must be text`), v.regex(/^[a-z0-9][a-z0-9._:-]{0,99}$/i, `${what} is not a valid id`));
 const empty = v.optional(v.strictObject({}), {});
 
 /** What the content script found on a page (the shape of detectPage's result); unknown members are dropped. */
@@ -34,42 +34,21 @@ export const SettingsPatchSchema = v.strictObject({
   sharePageUrl: v.optional(v.picklist(['none', 'host', 'full'], 'sharePageUrl must be none, host or full')),
   suggestionsEnabled: v.optional(v.boolean()),
   /** Hosts where the in-page suggestion is not shown. */
-  mutedHosts: v.optional(v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253))), v.maxLength(500))),
-});
-
-export const GiveBackSchema = v.strictObject({
-  url: v.pipe(httpUrl, v.check((s) => s.startsWith('https:'), 'give-back URL must be https')),
-  percent: v.pipe(v.number('percent must be a number'), v.integer('percent must be a whole number'), v.minValue(1, 'percent must be 1-100'), v.maxValue(100, 'percent must be 1-100')),
+  mutedHosts: v.optional(v.pipe(v.array(domainName('muted host')), v.maxLength(500, 'at most 500 muted hosts'))),
 });
 
 export const PAYLOAD_SCHEMAS = {
-  'page.detected': v.strictObject({ url: httpUrl, detection: DetectionSchema }),
+  'page.detected': v.strictObject({ url: webUrl('url'), detection: DetectionSchema }),
   'page.forTab': v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   'catalog.search': v.strictObject({ query: v.pipe(v.string(), v.trim(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))) }),
   'vendors.list': empty,
   'vendors.enrol': v.strictObject({ endpoint: text('endpoint', MAX_URL), code: text('enrolment code', 200) }),
-  'vendors.leave': v.strictObject({ vendorId: id('vendorId') }),
-  'referrals.create': v.strictObject({
-    vendorId: id('vendorId'),
-    productId: id('productId'),
-    offerId: id('offerId'),
-    channel: v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(', ')}`),
-    campaign: optionalText('campaign', LIMITS.campaign),
-    pageUrl: v.optional(httpUrl),
-    sharePageUrl: v.optional(v.picklist(['none', 'host', 'full'])),
-    giveBack: v.optional(GiveBackSchema),
-  }),
-  'deals.register': v.strictObject({
-    vendorId: id('vendorId'),
-    productId: id('productId'),
-    customerName: text('customer name', 200),
-    customerDomain: domainName('customer domain'),
-    expectedSeats: v.optional(v.pipe(v.number(), v.integer('expected seats must be a whole number'), v.minValue(1), v.maxValue(10_000_000))),
-    note: optionalText('note', 1000),
-  }),
+  'vendors.leave': v.strictObject({ vendorId: slug('vendorId') }),
+  'referrals.create': ReferralRequestSchema,
+  'deals.register': DealRequestSchema,
   'activity.get': v.optional(v.strictObject({ markSeen: v.optional(v.boolean()), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }), {}),
   'sync.now': empty,
-  'outbox.retry': v.strictObject({ id: uuid }),
+  'outbox.retry': v.strictObject({ id: uuid('id') }),
   'settings.get': empty,
   'settings.set': SettingsPatchSchema,
   'data.export': empty,

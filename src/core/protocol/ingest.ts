@@ -1,45 +1,15 @@
 // Referral and deal batches: idempotent for ever by client id, per-item results.
 import * as v from 'valibot';
-import { CHANNELS } from '../referral/channels';
-import { LIMITS } from '../schema';
-import { dateTime, domain, httpUrl, nonEmptyText, slugId, text, uuid } from './common';
+import { uuid } from './common';
 
 export const MAX_BATCH = 100;
 
 // The channel list lives in referral/channels (no valibot there, so light bundles can use it).
 export { CHANNELS, type Channel } from '../referral/channels';
 
-export const ReferralInputSchema = v.object({
-  id: uuid,
-  code: v.pipe(v.string('must be a string'), v.minLength(1), v.maxLength(64)),
-  vendorId: slugId,
-  productId: slugId,
-  offerId: slugId,
-  channel: v.picklist(CHANNELS, `must be one of ${CHANNELS.join(', ')}`),
-  campaign: v.optional(text(LIMITS.campaign)),
-  pageUrl: v.optional(httpUrl),
-  pageHost: v.optional(text(253)),
-  createdAt: dateTime,
-  giveBack: v.optional(
-    v.object({
-      url: httpUrl,
-      percent: v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1), v.maxValue(100)),
-    }),
-  ),
-});
-export type ReferralInput = v.InferOutput<typeof ReferralInputSchema>;
-
-export const DealInputSchema = v.object({
-  id: uuid,
-  vendorId: slugId,
-  productId: slugId,
-  customerName: nonEmptyText(200),
-  customerDomain: domain,
-  expectedSeats: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1), v.maxValue(10_000_000))),
-  note: v.optional(text(2000)),
-  createdAt: dateTime,
-});
-export type DealInput = v.InferOutput<typeof DealInputSchema>;
+// A referral or deal item is the referral module's concept, one schema on both sides of the wire.
+export { ReferralSchema as ReferralInputSchema, type Referral as ReferralInput } from '../referral/referral';
+export { DealSchema as DealInputSchema, type Deal as DealInput } from '../referral/deal';
 
 const batchOf = (name: string) =>
   v.pipe(

@@ -1,56 +1,36 @@
 // Deal registration: the practitioner names a customer they are working with, so a long B2B
 // sale is attributed by the customer's domain instead of a cookie.
+//
+// One schema for the concept (`DealSchema`: the outbox record's item and the `POST /v1/deals`
+// item alike); the practitioner's request is derived from it.
 import * as v from 'valibot';
-import { normaliseDomain } from '../schema';
-import { assertValidDate, isoTime, newId, optionalText, parseOrThrow, slug, uuid } from './input';
+import { domainName, instant, instantOf, LIMITS, newId, optionalText, requiredText, slug, uuid } from '../schema';
+import { parseOrThrow } from './errors';
 
-export { normaliseDomain };
+export const MAX_SEATS = 10_000_000;
+const SEATS = `expected seats must be a whole number from 1 to ${MAX_SEATS.toLocaleString('en')}`;
 
-const domain = v.pipe(
-  v.string('customer domain must be text'),
-  v.transform((s) => normaliseDomain(s)),
-  v.string('customer domain must be a domain name such as acme.example (no https:// or path needed)'),
-);
-
-export const DealInputSchema = v.strictObject({
+export const DealSchema = v.object({
+  id: uuid('id'),
   vendorId: slug('vendorId'),
   productId: slug('productId'),
-  customerName: v.pipe(
-    v.string('customer name must be text'),
-    v.trim(),
-    v.nonEmpty('customer name must not be empty'),
-    v.maxLength(200, 'customer name is longer than 200 characters'),
-  ),
-  customerDomain: domain,
-  expectedSeats: v.optional(
-    v.pipe(
-      v.number('expected seats must be a number'),
-      v.integer('expected seats must be a whole number'),
-      v.minValue(1, 'expected seats must be at least 1'),
-      v.maxValue(10_000_000, 'expected seats must be at most 10,000,000'),
-    ),
-  ),
-  note: optionalText('note', 1000),
-});
-export type DealInput = v.InferInput<typeof DealInputSchema>;
-
-/** The stored and synced record (the `POST /v1/deals` item). */
-export const DealSchema = v.strictObject({
-  id: uuid,
-  vendorId: slug('vendorId'),
-  productId: slug('productId'),
-  customerName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  customerDomain: v.pipe(v.string(), v.check((s) => normaliseDomain(s) === s, 'customerDomain must be a normalised domain name')),
-  expectedSeats: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000_000))),
-  note: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(1000))),
-  createdAt: isoTime,
+  customerName: requiredText('customer name', LIMITS.customerName),
+  /** What a person pastes (a URL, an e-mail address) becomes the bare domain. */
+  customerDomain: domainName('customer domain'),
+  expectedSeats: v.optional(v.pipe(v.number(SEATS), v.integer(SEATS), v.minValue(1, SEATS), v.maxValue(MAX_SEATS, SEATS))),
+  note: optionalText('note', LIMITS.note),
+  createdAt: instant('createdAt'),
 });
 export type Deal = v.InferOutput<typeof DealSchema>;
 
+/** What the practitioner registers; id and time are made here. */
+export const DealRequestSchema = v.strictObject(v.omit(DealSchema, ['id', 'createdAt']).entries);
+export type DealRequest = v.InferInput<typeof DealRequestSchema>;
+
 /** Validates and normalises a deal. Throws ReferralInputError naming every bad field. */
-export function newDeal(input: DealInput, context: { now: Date; randomId?: () => string }): Deal {
-  const ok = parseOrThrow(DealInputSchema, input, 'deal');
-  const createdAt = assertValidDate(context.now);
+export function newDeal(request: DealRequest, context: { now: Date; randomId?: () => string }): Deal {
+  const ok = parseOrThrow(DealRequestSchema, request, 'deal');
+  const createdAt = instantOf(context.now);
   return {
     id: newId(context.randomId),
     vendorId: ok.vendorId,
@@ -62,4 +42,3 @@ export function newDeal(input: DealInput, context: { now: Date; randomId?: () =>
     createdAt,
   };
 }
-

@@ -2,8 +2,10 @@
 // the link is paid, sits right next to it, and is formatted for where it goes. The wording
 // is the practitioner's to edit, but never down to nothing, a bare link or something that
 // no longer says it is paid.
+import { LIMITS, parseWebUrl } from '../schema';
 import type { ShareFormat } from './channels';
-import { ReferralInputError, parseWebUrl } from './input';
+import { ReferralInputError } from './errors';
+import { isGiveBackPercent } from './give-back';
 
 export const DEFAULT_DISCLOSURE =
   'Disclosure: this is a paid referral link — I may earn a commission from {vendor} if you subscribe. I recommend {offer} because {reason}';
@@ -15,7 +17,7 @@ export const PLACEHOLDERS = ['vendor', 'offer', 'product', 'reason'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export const MIN_DISCLOSURE_LENGTH = 20;
-export const MAX_DISCLOSURE_LENGTH = 600;
+export const MAX_DISCLOSURE_LENGTH = LIMITS.disclosure;
 /** Words that tell a reader the link pays the person sharing it. */
 const PAID_WORD = /\b(paid|affiliate|referral|commission|sponsored|advertisement|fee|compensat\w*|earn\w*)\b/i;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -143,7 +145,7 @@ export function renderShare(input: ShareInput): string {
   const disclosure: Piece[] = [{ text: sentence(fillDisclosure(template, values).trim()) }];
   if (input.giveBack) {
     const gb = input.giveBack;
-    if (!Number.isInteger(gb.percent) || gb.percent < 1 || gb.percent > 100) {
+    if (!isGiveBackPercent(gb.percent)) {
       throw new ReferralInputError('The give-back percent must be a whole number between 1 and 100');
     }
     disclosure.push(

@@ -1,7 +1,8 @@
 export * from './code';
 export * from './channels';
-export { ReferralInputError } from './input';
+export { ReferralInputError } from './errors';
+export * from './give-back';
 export * from './referral';
 export * from './link';
 export * from './disclosure';
-export { DealInputSchema, DealSchema, newDeal, normaliseDomain, type Deal, type DealInput } from './deal';
+export * from './deal';

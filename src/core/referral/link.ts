@@ -2,7 +2,8 @@
 // Principle 1: the offer URL is only added to, never rewritten. Its existing query text is
 // kept byte for byte (URLSearchParams would re-encode it), and a `ref` already present is an
 // error rather than something to replace.
-import { ReferralInputError, parseWebUrl } from './input';
+import { parseWebUrl } from '../schema';
+import { ReferralInputError } from './errors';
 import type { Referral } from './referral';
 
 /** The parts of a catalog vendor and offer that links need (structurally the catalog's types). */

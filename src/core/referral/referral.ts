@@ -1,69 +1,63 @@
 // A referral is created offline, the moment the practitioner asks for a link: it gets its own
 // id and code here and never needs the network. Only what the practitioner chose to share of
 // the page travels with it (principle 3): by default the host, the full URL only on opt-in.
+//
+// One schema for the concept (`ReferralSchema`: the outbox record's item and the
+// `POST /v1/referrals` item alike); the practitioner's request is derived from it.
 import * as v from 'valibot';
 import { decodeBase64Url } from '../credential/base64url';
-import { LIMITS } from '../schema';
-import { CHANNELS, type Channel } from './channels';
+import { instant, instantOf, LIMITS, newId, optionalText, parseWebUrl, slug, uuid, webUrl } from '../schema';
+import { CHANNELS } from './channels';
 import { createReferralCode, normaliseReferralCode, randomNonce } from './code';
-import { ReferralInputError, assertValidDate, isoTime, newId, optionalText, parseOrThrow, parseWebUrl, slug, uuid } from './input';
+import { ReferralInputError, parseOrThrow } from './errors';
+import { GiveBackSchema } from './give-back';
 
-const MAX_URL = 2048;
+/** What of the page travels with a referral: nothing, its host (the default) or the full URL (opt-in). */
+export const PAGE_SHARES = ['none', 'host', 'full'] as const;
+export type PageShare = (typeof PAGE_SHARES)[number];
+export const PageShareSchema = v.picklist(PAGE_SHARES, 'sharePageUrl must be "none", "host" or "full"');
 
-const webUrl = (what: string) =>
-  v.pipe(
-    v.string(`${what} must be text`),
-    v.trim(),
-    v.maxLength(MAX_URL, `${what} is longer than ${MAX_URL} characters`),
-    v.check((s) => parseWebUrl(s) !== null, `${what} must be an http(s) URL`),
-  );
+/** Any spelling a person reads aloud; stored and sent in the canonical lower-case form. */
+const referralCode = v.pipe(
+  v.string('code must be text'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const code = normaliseReferralCode(dataset.value);
+    if (code === null) {
+      addIssue({ message: 'code must be a 24-character referral code' });
+      return NEVER;
+    }
+    return code;
+  }),
+);
 
-export const GiveBackSchema = v.strictObject({
-  url: v.pipe(webUrl('give-back URL'), v.check((s) => s.startsWith('https:'), 'give-back URL must be https')),
-  percent: v.pipe(
-    v.number('give-back percent must be a number'),
-    v.integer('give-back percent must be a whole number'),
-    v.minValue(1, 'give-back percent must be between 1 and 100'),
-    v.maxValue(100, 'give-back percent must be between 1 and 100'),
-  ),
-});
-export type GiveBack = v.InferOutput<typeof GiveBackSchema>;
+/** A host as URL.host spells it (lower case, with a port when there is one). */
+const pageHost = v.pipe(
+  v.string('pageHost must be text'),
+  v.maxLength(LIMITS.host, `pageHost is longer than ${LIMITS.host} characters`),
+  v.check((s) => parseWebUrl(`https://${s}/`)?.host === s, 'pageHost must be a lower-case host name'),
+);
 
-const channel = v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(', ')}`);
-
-/** What of the page travels: `true`/'full' the whole URL (opt-in), otherwise only its host; 'none' nothing. */
-export type PageShare = boolean | 'none' | 'host' | 'full';
-
-export const ReferralInputSchema = v.strictObject({
+export const ReferralSchema = v.object({
+  id: uuid('id'),
+  code: referralCode,
   vendorId: slug('vendorId'),
   productId: slug('productId'),
   offerId: slug('offerId'),
-  channel,
+  channel: v.picklist(CHANNELS, `channel must be one of ${CHANNELS.join(', ')}`),
   campaign: optionalText('campaign', LIMITS.campaign),
   pageUrl: v.optional(webUrl('pageUrl')),
-  sharePageUrl: v.optional(v.union([v.boolean(), v.picklist(['none', 'host', 'full'])], 'sharePageUrl must be true, false, "none", "host" or "full"')),
-  giveBack: v.optional(GiveBackSchema),
-});
-export type ReferralInput = v.InferInput<typeof ReferralInputSchema>;
-
-/** The stored and synced record (the `POST /v1/referrals` item). */
-export const ReferralSchema = v.strictObject({
-  id: uuid,
-  code: v.pipe(
-    v.string('code must be text'),
-    v.check((s) => normaliseReferralCode(s) === s, 'code must be a lower-case 24-character referral code'),
-  ),
-  vendorId: slug('vendorId'),
-  productId: slug('productId'),
-  offerId: slug('offerId'),
-  channel,
-  campaign: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.campaign))),
-  pageUrl: v.optional(webUrl('pageUrl')),
-  pageHost: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9.:[\]-]{1,253}$/, 'pageHost must be a lower-case host name'))),
-  createdAt: isoTime,
+  pageHost: v.optional(pageHost),
+  createdAt: instant('createdAt'),
   giveBack: v.optional(GiveBackSchema),
 });
 export type Referral = v.InferOutput<typeof ReferralSchema>;
+
+/** What the practitioner asks for; id, code, time and what is shared of the page are made here. */
+export const ReferralRequestSchema = v.strictObject({
+  ...v.pick(ReferralSchema, ['vendorId', 'productId', 'offerId', 'channel', 'campaign', 'pageUrl', 'giveBack']).entries,
+  sharePageUrl: v.optional(PageShareSchema),
+});
+export type ReferralRequest = v.InferInput<typeof ReferralRequestSchema>;
 
 export interface ReferralContext {
   /** uint32 the vendor issued at enrolment. */
@@ -85,20 +79,20 @@ function secretBytes(secret: Uint8Array | string): Uint8Array {
 }
 
 /** Without credentials or (unless opted in) path, query and fragment. */
-function sharedPage(pageUrl: string | undefined, share: PageShare | undefined): { pageUrl?: string; pageHost?: string } {
+function sharedPage(pageUrl: string | undefined, share: PageShare = 'host'): { pageUrl?: string; pageHost?: string } {
   if (pageUrl === undefined || share === 'none') return {};
   const url = parseWebUrl(pageUrl)!; // the schema checked it
-  const pageHost = url.host.toLowerCase();
-  if (share !== true && share !== 'full') return { pageHost };
+  const pageHost = url.host;
+  if (share !== 'full') return { pageHost };
   url.username = '';
   url.password = '';
   return { pageUrl: url.href, pageHost };
 }
 
-/** Validates the input, creates the code and returns the record to store. Throws ReferralInputError. */
-export async function newReferral(input: ReferralInput, context: ReferralContext): Promise<Referral> {
-  const ok = parseOrThrow(ReferralInputSchema, input, 'referral');
-  const createdAt = assertValidDate(context.now);
+/** Validates the request, creates the code and returns the record to store. Throws ReferralInputError. */
+export async function newReferral(request: ReferralRequest, context: ReferralContext): Promise<Referral> {
+  const ok = parseOrThrow(ReferralRequestSchema, request, 'referral');
+  const createdAt = instantOf(context.now);
   const id = newId(context.randomId);
   const code = await createReferralCode(
     { practitionerNumber: context.practitionerNumber, nonce: (context.randomNonce ?? randomNonce)() },
@@ -112,7 +106,7 @@ export async function newReferral(input: ReferralInput, context: ReferralContext
     vendorId: ok.vendorId,
     productId: ok.productId,
     offerId: ok.offerId,
-    channel: ok.channel as Channel,
+    channel: ok.channel,
     ...(ok.campaign === undefined ? {} : { campaign: ok.campaign }),
     ...sharedPage(ok.pageUrl, ok.sharePageUrl),
     createdAt,

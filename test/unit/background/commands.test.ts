@@ -54,7 +54,7 @@ describe('vendors.enrol', () => {
     const before = value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors;
     const enrolWith = (endpoint: string, code = 'GOOD-CODE') => world.send('vendors.enrol', { endpoint, code }, OPTIONS);
 
-    expect(await enrolWith('not a url')).toMatchObject({ ok: false, error: { code: 'bad-endpoint', message: expect.stringMatching(/not a URL/) } });
+    expect(await enrolWith('not a url')).toMatchObject({ ok: false, error: { code: 'bad-endpoint', message: expect.stringMatching(/not a web address/) } });
     expect(await enrolWith('http://vendor.example')).toMatchObject({ ok: false, error: { code: 'bad-endpoint', message: expect.stringMatching(/https/) } });
     expect(await enrolWith('https://vendor.test/?x=1')).toMatchObject({ ok: false, error: { code: 'bad-endpoint' } });
     expect(await enrolWith(ENDPOINT, 'USED-OR-WRONG')).toMatchObject({ ok: false, error: { code: 'enrolment-code-invalid', message: expect.stringMatching(/wrong, already used or expired/) } });

@@ -60,7 +60,7 @@ describe('enrolment', () => {
     expect(env.permissionRequests).toEqual([['https://advocate.acme.example/*']]);
     expect(env.callsTo('vendors.enrol')).toEqual([]);
     await settle();
-    expect(env.callsTo('vendors.enrol')).toEqual([{ endpoint: 'https://advocate.acme.example:8443/v1', code: 'ENROL-1234' }]);
+    expect(env.callsTo('vendors.enrol')).toEqual([{ endpoint: 'https://advocate.acme.example:8443', code: 'ENROL-1234' }]);
     expect(view.text()).toContain(en('enrolDone', 'Acme', 'Ada Practitioner'));
     expect(env.callsTo('vendors.list')).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { DealSchema, ReferralInputError, newDeal, normaliseDomain, type DealInput } from '../../../src/core/referral';
+import { DealSchema, ReferralInputError, newDeal, type DealRequest as DealInput } from '../../../src/core/referral';
+import { normaliseDomain } from '../../../src/core/schema';
 
 const now = new Date('2026-05-04T10:00:00Z');
 const input: DealInput = { vendorId: 'acme-db', productId: 'mysql', customerName: '  Globex Corp ', customerDomain: 'https://WWW.Globex.example/about' };
@@ -25,7 +26,7 @@ describe('newDeal', () => {
     ['an empty customer name', { ...input, customerName: '  ' }, /customer name must not be empty/],
     ['a non-domain', { ...input, customerDomain: 'globex' }, /customer domain must be a domain name/],
     ['an IP address', { ...input, customerDomain: '10.0.0.1' }, /customer domain/],
-    ['zero seats', { ...input, expectedSeats: 0 }, /at least 1/],
+    ['zero seats', { ...input, expectedSeats: 0 }, /whole number from 1/],
     ['fractional seats', { ...input, expectedSeats: 2.5 }, /whole number/],
     ['an overlong note', { ...input, note: 'x'.repeat(1001) }, /note is longer than 1000/],
     ['a bad product id', { ...input, productId: 'My SQL' }, /productId/],

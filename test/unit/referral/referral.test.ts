@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { encodeBase64Url } from '../../../src/core/credential';
-import { ReferralInputError, ReferralSchema, newReferral, verifyReferralCode, type ReferralInput } from '../../../src/core/referral';
+import { ReferralInputError, ReferralSchema, newReferral, verifyReferralCode, type ReferralRequest as ReferralInput } from '../../../src/core/referral';
 import { LIMITS } from '../../../src/core/schema';
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => i * 7);
@@ -29,12 +29,12 @@ describe('newReferral', () => {
     const r = await newReferral({ ...input, pageUrl: 'https://Forums.MySQL.com/read.php?10,7#msg-3' }, context);
     expect(r.pageHost).toBe('forums.mysql.com');
     expect(r.pageUrl).toBeUndefined();
-    expect((await newReferral({ ...input, pageUrl: 'https://x.example/a', sharePageUrl: false }, context)).pageUrl).toBeUndefined();
+    expect((await newReferral({ ...input, pageUrl: 'https://x.example/a', sharePageUrl: 'host' }, context)).pageHost).toBe('x.example');
     expect((await newReferral({ ...input, pageUrl: 'https://x.example/a', sharePageUrl: 'host' }, context)).pageUrl).toBeUndefined();
   });
 
   it('shares the full page URL only on opt-in, without credentials', async () => {
-    const r = await newReferral({ ...input, pageUrl: 'https://user:pw@forums.mysql.com/read.php?10,7#msg-3', sharePageUrl: true }, context);
+    const r = await newReferral({ ...input, pageUrl: 'https://user:pw@forums.mysql.com/read.php?10,7#msg-3', sharePageUrl: 'full' }, context);
     expect(r.pageUrl).toBe('https://forums.mysql.com/read.php?10,7#msg-3');
     expect(r.pageHost).toBe('forums.mysql.com');
     expect((await newReferral({ ...input, pageUrl: 'https://x.example/a', sharePageUrl: 'full' }, context)).pageUrl).toBe('https://x.example/a');
@@ -67,7 +67,7 @@ describe('newReferral', () => {
     ['a 0% give-back', { ...input, giveBack: { url: 'https://github.com/sponsors/x', percent: 0 } }, /between 1 and 100/],
     ['a 101% give-back', { ...input, giveBack: { url: 'https://github.com/sponsors/x', percent: 101 } }, /between 1 and 100/],
     ['a fractional give-back', { ...input, giveBack: { url: 'https://github.com/sponsors/x', percent: 12.5 } }, /whole number/],
-    ['an http give-back URL', { ...input, giveBack: { url: 'http://github.com/sponsors/x', percent: 10 } }, /must be https/],
+    ['an http give-back URL', { ...input, giveBack: { url: 'http://github.com/sponsors/x', percent: 10 } }, /must be an https URL/],
     ['an unexpected field', { ...input, cookie: 'x' }, /cookie/],
     ['an overlong campaign', { ...input, campaign: 'x'.repeat(LIMITS.campaign + 1) }, new RegExp(`campaign is longer than ${LIMITS.campaign}`)],
   ])('refuses %s with a clear message', async (_what, bad, message) => {

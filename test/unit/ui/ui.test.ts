@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../src/core/referral/channels';
-import { checkEndpoint } from '../../../src/options/endpoint';
 import { defaultChannel, productsFromHits, productsFromMatch, recommendableOffers } from '../../../src/popup/model';
 import { credentialFor } from '../../../src/ui/credentials';
 import { formatMoney } from '../../../src/ui/format';
@@ -61,29 +60,6 @@ describe('i18n', () => {
       }
     }
     expect(en('referralStats', 1, 2, '$3.00')).toBe('Clicks: 1 · Conversions: 2 · $3.00');
-  });
-});
-
-describe('enrolment endpoint check', () => {
-  it.each([
-    ['https://advocate.acme.example/v1', 'https://advocate.acme.example/*'],
-    ['  https://acme.example:8443  ', 'https://acme.example/*'],
-    ['http://127.0.0.1:8787', 'http://127.0.0.1/*'],
-    ['http://localhost:3000/x', 'http://localhost/*'],
-  ])('%s → permission %s', (text, pattern) => {
-    const checked = checkEndpoint(text);
-    expect(checked.ok && checked.permissionPattern).toBe(pattern);
-  });
-
-  it.each([
-    ['', 'malformed'],
-    ['acme.example', 'malformed'],
-    ['javascript:alert(1)', 'malformed'],
-    ['ftp://acme.example', 'malformed'],
-    ['https://user:pw@acme.example', 'malformed'],
-    ['http://acme.example', 'insecure'],
-  ])('%s is refused as %s', (text, reason) => {
-    expect(checkEndpoint(text)).toEqual({ ok: false, reason });
   });
 });
 
