@@ -1,7 +1,7 @@
 // Vendor catalogs: refreshed with If-None-Match, validated before use. A catalog that fails
 // validation never replaces the one we have; the error is kept and shown.
 import type { DbHandle, VendorRecord, CatalogRecord } from './db';
-import { parseVendorCatalog, type Catalog } from './ports';
+import { CatalogError, parseCatalog, type Catalog } from '../core/catalog';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export interface CatalogDeps {
@@ -11,7 +11,18 @@ export interface CatalogDeps {
   timeoutMs?: number | undefined;
 }
 
-export type CatalogRefresh = { kind: 'updated'; catalog: Catalog } | { kind: 'not-modified' } | { kind: 'failed'; error: string };
+/** `changed`: the catalog differs from the one stored before (an unchanged 200 changes nothing). */
+export type CatalogRefresh = { kind: 'updated'; catalog: Catalog; changed: boolean } | { kind: 'not-modified' } | { kind: 'failed'; error: string };
+
+/** Validates a vendor's catalog; an error message names what is wrong. */
+function parseVendorCatalog(input: unknown): { ok: true; catalog: Catalog } | { ok: false; error: string } {
+  try {
+    return { ok: true, catalog: parseCatalog(input) };
+  } catch (error) {
+    if (error instanceof CatalogError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
 
 /** Checks a fetched catalog belongs to the vendor it came from. */
 export function vendorCatalogOf(catalog: Catalog, vendorId: string): { ok: true; catalog: Catalog } | { ok: false; error: string } {
@@ -50,6 +61,7 @@ export async function refreshCatalog(deps: CatalogDeps, vendor: VendorRecord): P
   const tx = db.transaction(['catalogs', 'vendors'], 'readwrite');
   const [current, stillEnrolled] = await Promise.all([tx.objectStore('catalogs').get(vendor.id), tx.objectStore('vendors').get(vendor.id)]);
   const writes: Promise<unknown>[] = [];
+  const changed = result.kind === 'updated' && JSON.stringify(result.catalog) !== JSON.stringify(current?.catalog);
   if (stillEnrolled) {
     writes.push(tx.objectStore('vendors').put({ ...stillEnrolled, catalogCheckedAt: checkedAt }));
     if (result.kind === 'updated') {
@@ -63,5 +75,5 @@ export async function refreshCatalog(deps: CatalogDeps, vendor: VendorRecord): P
     }
   }
   await Promise.all([...writes, tx.done]);
-  return result.kind === 'updated' ? { kind: 'updated', catalog: result.catalog } : result;
+  return result.kind === 'updated' ? { kind: 'updated', catalog: result.catalog, changed: changed && stillEnrolled !== undefined } : result;
 }

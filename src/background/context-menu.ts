@@ -3,10 +3,12 @@
 //    into that box;
 //  - on a link or page of a known project: create a referral for that project and open the popup
 //    where it can be copied.
-import type { Channel } from '../core/messages/commands';
 import { detectPage } from '../core/detect';
-import type { Handlers } from './handlers';
-import { matchPage, type PageMatch } from './ports';
+import type { PageMatch } from '../core/match';
+import type { Channel } from '../core/referral/channels';
+import { enrolledIds, matchDetection, pageOfTab } from './pages';
+import { createReferral } from './referrals';
+import type { Services } from './services';
 
 const INSERT = 'advocate-insert-referral';
 const CREATE = 'advocate-create-referral';
@@ -38,9 +40,8 @@ function channelFor(match: PageMatch, url: string): Channel {
 }
 
 /** The strongest product on the page that an enrolled vendor offers, and that vendor's first offer. */
-async function firstEnrolledOffer(handlers: Handlers, match: PageMatch) {
-  const { vendors } = await handlers['vendors.list']({}, { sender: 'page' });
-  const enrolled = new Set(vendors.map((v) => v.id));
+async function firstEnrolledOffer(s: Services, match: PageMatch) {
+  const enrolled = await enrolledIds(s);
   for (const product of match.products) {
     const offer = product.offers.find((o) => enrolled.has(o.vendorId));
     if (offer) return { productId: product.productId, vendorId: offer.vendorId, offerId: offer.offer.id };
@@ -48,22 +49,21 @@ async function firstEnrolledOffer(handlers: Handlers, match: PageMatch) {
   return null;
 }
 
-export function handleContextMenuClicks(handlers: Handlers, catalogIndex: () => Promise<Parameters<typeof matchPage>[1]>): void {
+/** Calls the same domain functions as the popup's commands: the menu is the practitioner's click, not a sender. */
+export function handleContextMenuClicks(s: Services): void {
   chrome.contextMenus.onClicked.addListener((info, tab) => {
     void (async () => {
       const url = info.menuItemId === CREATE ? (info.linkUrl ?? info.pageUrl) : info.pageUrl;
       if (!url || tab?.id === undefined) return;
-      const remembered = info.menuItemId === INSERT ? await handlers['page.forTab']({ tabId: tab.id }, { sender: 'page' }) : null;
-      const match = remembered?.match ?? matchPage(detectPage(url), await catalogIndex());
-      const choice = await firstEnrolledOffer(handlers, match);
+      // The reply box's page is the one the content script reported for this tab, if it still shows it.
+      const remembered = info.menuItemId === INSERT ? await pageOfTab(s, tab.id) : null;
+      const match = remembered && remembered.url === info.pageUrl ? remembered.match : await matchDetection(s, detectPage(url));
+      const choice = await firstEnrolledOffer(s, match);
       if (!choice) {
         await chrome.action.setBadgeText({ tabId: tab.id, text: '?' });
         return;
       }
-      const created = await handlers['referrals.create'](
-        { ...choice, channel: channelFor(match, info.pageUrl ?? url), pageUrl: info.pageUrl },
-        { sender: 'page' },
-      );
+      const created = await createReferral(s, { ...choice, channel: channelFor(match, info.pageUrl ?? url), ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}) });
       if (info.menuItemId === INSERT) {
         await chrome.tabs.sendMessage(tab.id, { advocate: 1, insert: created.share.markdown }, { frameId: info.frameId ?? 0 });
       } else {

@@ -3,7 +3,7 @@
 // list refreshed alongside the catalog.
 import type { CredentialView } from '../core/messages/views';
 import type { DbHandle, VendorRecord } from './db';
-import { isCertified, verifyCredential } from './ports';
+import { isCertified, verifyCredential } from '../core/credential/verify';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export interface CredentialDeps {

@@ -5,7 +5,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { Lazy } from './lazy';
 import type { VendorSyncState } from '../core/sync/state';
 import type { CredentialView, ProblemView, VendorView, SettingsView, SyncState } from '../core/messages/views';
-import type { Catalog, ReferralItem, DealItem, StatsResponse } from './ports';
+import type { Catalog } from '../core/catalog';
+import type { StatsResponse } from '../core/protocol/stats';
+import type { Deal } from '../core/referral/deal';
+import type { Referral } from '../core/referral/referral';
 
 export const DB_NAME = 'advocate';
 export const DB_VERSION = 1;
@@ -38,11 +41,11 @@ interface OutboxFields {
   syncedAt?: string;
 }
 export interface ReferralRecord extends OutboxFields {
-  item: ReferralItem;
+  item: Referral;
   link: string;
 }
 export interface DealRecord extends OutboxFields {
-  item: DealItem;
+  item: Deal;
 }
 export type OutboxStore = 'referrals' | 'deals';
 

@@ -9,7 +9,8 @@ import { fetchCatalog } from './catalogs';
 import { CommandFailure } from './errors';
 import type { DbHandle, VendorRecord } from './db';
 import { parkAllPending } from './outbox';
-import { decodeBase64Url, EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from './ports';
+import { decodeBase64Url } from '../core/credential/base64url';
+import { EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from '../core/protocol/vendor';
 import { fetchRevoked, verifyCredentials } from './credentials';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 

@@ -1,14 +1,16 @@
 // Service worker entry. Listeners are registered synchronously at top level so a worker woken
 // by an event sees its listener. No dynamic import() and no DOM code anywhere in this graph
 // (Vite 8 / Rolldown can otherwise stop the worker from registering).
+import { catalogHostsOf, CATALOG_HOSTS_KEY } from '../core/messages/catalog-hosts';
+import { isCommandMessage } from '../core/messages/envelope';
 import { createBadgeUpdater } from './badge';
-import { handleContextMenuClicks, installContextMenus } from './context-menu';
 import { CatalogIndexCache } from './catalog-index';
+import { handleContextMenuClicks, installContextMenus } from './context-menu';
 import { DbHandle } from './db';
-import { createHandlers } from './handlers';
 import { StorageHealth } from './health';
-import { createRouter, isCommandMessage } from './router';
-import { createSyncer, type LockRunner } from './sync';
+import { createRouter } from './router';
+import type { Services } from './services';
+import { createSyncer } from './sync';
 import { TabMemory } from './tabs';
 
 const SYNC_ALARM = 'advocate-sync';
@@ -21,44 +23,50 @@ const db = new DbHandle({ onEvent: health.onStorageEvent });
 const badge = createBadgeUpdater(db, health, chrome.action);
 refreshBadge = () => void badge.refresh();
 
-/** One sync at a time across the worker and every extension page (Web Locks). */
-const withLock: LockRunner = async <T>(task: () => Promise<T>) => {
-  let outcome: { ran: true; value: T } | { ran: false } = { ran: false };
-  await navigator.locks.request('advocate-sync', { ifAvailable: true }, async (lock) => {
-    if (lock) outcome = { ran: true, value: await task() };
-  });
-  return outcome;
-};
-
-const syncer = createSyncer({ db, fetch: (input, init) => fetch(input, init), now, random: Math.random, withLock, onChange: refreshBadge });
-const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
+const fetchVendor: Services['fetch'] = (input, init) => fetch(input, init);
 
 // The content script looks up an ordinary page only when the catalog names its host; it reads
 // this public list from storage.local instead of waking the worker on every page.
-const CATALOG_HOSTS_KEY = 'advocate:catalog-hosts';
-const catalogs = new CatalogIndexCache(db, (siteKeys) => {
-  void chrome.storage.local.set({ [CATALOG_HOSTS_KEY]: Object.fromEntries(siteKeys.map((k) => [k, 1])) });
+const catalogs = new CatalogIndexCache(db, async (siteKeys) => {
+  const next = catalogHostsOf(siteKeys);
+  const stored = (await chrome.storage.local.get(CATALOG_HOSTS_KEY))[CATALOG_HOSTS_KEY];
+  if (JSON.stringify(stored) !== JSON.stringify(next)) await chrome.storage.local.set({ [CATALOG_HOSTS_KEY]: next });
 });
-void catalogs.get(); // publish at every start
 
-const handlers = createHandlers({
+const syncer = createSyncer({
   db,
-  fetch: (input, init) => fetch(input, init),
+  fetch: fetchVendor,
+  now,
+  random: Math.random,
+  // One sync at a time across worker instances (a worker and its replacement during a restart).
+  withLock: <T,>(task: () => Promise<T>) => navigator.locks.request('advocate-sync', task) as Promise<T>,
+  onChange: refreshBadge,
+  onCatalogChange: () => catalogs.invalidate(),
+});
+const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
+
+const tabs = new TabMemory(chrome.storage.session);
+const services: Services = {
+  db,
+  fetch: fetchVendor,
   now,
   syncer,
   health,
   catalogs,
-  tabs: new TabMemory(chrome.storage.session),
+  tabs,
   client: { name: 'Advocate', version: chrome.runtime.getManifest().version },
   kick,
   refreshBadge,
-});
+};
+void catalogs.get(); // publish the site keys at every start (written only when they changed)
 
-const route = createRouter(handlers, {
+const manifest = chrome.runtime.getManifest();
+const route = createRouter(services, {
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(''),
-  optionsUrl: chrome.runtime.getURL('src/options/index.html'),
-}, health);
+  popupUrl: chrome.runtime.getURL(manifest.action?.default_popup ?? 'src/popup/index.html'),
+  optionsUrl: chrome.runtime.getURL(manifest.options_ui?.page ?? 'src/options/index.html'),
+});
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!isCommandMessage(message)) return false;
@@ -69,8 +77,13 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncer.syncAll().catch(() => {});
 });
-chrome.tabs.onRemoved.addListener((tabId) => void new TabMemory(chrome.storage.session).forget(tabId));
-handleContextMenuClicks(handlers, () => catalogs.get());
+// Nothing about a page outlives it: a tab that starts loading (a new page, a reload) or closes
+// forgets what its last page was. Same-document navigations are reported by the content script.
+chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') void tabs.forget(tabId);
+});
+chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+handleContextMenuClicks(services);
 chrome.runtime.onStartup.addListener(() => kick());
 chrome.runtime.onInstalled.addListener(() => {
   installContextMenus();

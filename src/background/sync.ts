@@ -5,20 +5,21 @@
 import * as v from 'valibot';
 import { GarbageResultsError, halves, MAX_BATCH, readResults } from '../core/sync/batch';
 import type { AttemptOutcome } from '../core/sync/classify';
-import { afterFailure, afterSuccess, isDue, maySync, type VendorSyncState } from '../core/sync/state';
+import { afterFailure, afterSuccess, initialSyncState, isDue, maySync, type VendorSyncState } from '../core/sync/state';
 import type { BackoffPolicy } from '../core/sync/backoff';
 import type { SyncReportView } from '../core/messages/views';
 import type { DbHandle, OutboxStore, VendorRecord, DealRecord, ReferralRecord } from './db';
 import { applyVerdict, pendingFor } from './outbox';
-import { BatchResponseSchema, StatsResponseSchema } from './ports';
+import { BatchResponseSchema } from '../core/protocol/ingest';
+import { StatsResponseSchema } from '../core/protocol/stats';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 import { refreshCatalog } from './catalogs';
 import { refreshCredentials } from './credentials';
 
 type Failure = Exclude<AttemptOutcome, { kind: 'ok' }>;
 
-/** Runs `task` only if no other context holds the sync lock; resolves `skipped` otherwise. */
-export type LockRunner = <T>(task: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
+/** Runs `task` once no other context holds the sync lock (Web Locks in the worker). */
+export type LockRunner = <T>(task: () => Promise<T>) => Promise<T>;
 
 export interface SyncDeps {
   db: DbHandle;
@@ -35,6 +36,8 @@ export interface SyncDeps {
   /** Batches per vendor per run, so one run fits in a service worker event. */
   maxBatchesPerRun?: number;
   onChange?: () => void;
+  /** A vendor's catalog changed (the compiled index must follow). */
+  onCatalogChange?: () => void;
 }
 
 export const STATS_INTERVAL_MS = 5 * 60_000;
@@ -157,25 +160,66 @@ export function createSyncer(deps: SyncDeps) {
     if (failure) await setSync(vendorId, (s) => afterFailure(s, failure, now(), deps.random, deps.backoff));
     else await setSync(vendorId, (s) => afterSuccess(s, now()));
     if (!failure && isDue(vendor.catalogCheckedAt, now(), deps.catalogIntervalMs ?? CATALOG_INTERVAL_MS)) {
-      await refreshCatalog({ db: handle, fetch: deps.fetch, now, timeoutMs: deps.timeoutMs }, vendor);
+      const refreshed = await refreshCatalog({ db: handle, fetch: deps.fetch, now, timeoutMs: deps.timeoutMs }, vendor);
+      if (refreshed.kind === 'updated' && refreshed.changed) deps.onCatalogChange?.();
       await refreshCredentials({ db: handle, fetch: deps.fetch, now, timeoutMs: deps.timeoutMs }, vendor);
     }
   }
 
-  /** One pass over every vendor. `force` (Sync now, a new referral) ignores backoff waits. */
-  async function syncAll(options: { force?: boolean } = {}): Promise<SyncReportView> {
+  /** A vendor whose sync throws (a corrupt record, a storage error) is marked failing; the others go on. */
+  async function syncVendorSafely(vendorId: string, force: boolean, counters: RunCounters): Promise<void> {
+    try {
+      await syncVendor(vendorId, force, counters);
+    } catch (error) {
+      const reason = `Sync failed inside Advocate: ${error instanceof Error ? error.message : String(error)}; will retry.`;
+      await setSync(vendorId, (s) => afterFailure({ ...initialSyncState(), ...(typeof s === 'object' ? s : {}) }, { kind: 'retry', reason, retryAfterMs: null }, now(), deps.random, deps.backoff)).catch(() => {});
+    }
+  }
+
+  async function run(force: boolean): Promise<SyncReportView> {
     const counters: RunCounters = { sent: 0, accepted: 0, parked: 0 };
-    const result = await deps.withLock(async () => {
+    await deps.withLock(async () => {
       const ids = await (await handle.get()).getAllKeys('vendors');
-      for (const id of ids) await syncVendor(id, options.force ?? false, counters);
+      for (const id of ids) await syncVendorSafely(id, force, counters);
     });
     deps.onChange?.();
     const vendors = await (await handle.get()).getAll('vendors');
     return {
       ...counters,
-      skipped: !result.ran,
       vendors: vendors.map((vendor) => ({ vendorId: vendor.id, status: vendor.sync.status, ...(vendor.sync.lastError && vendor.sync.status !== 'ok' ? { error: vendor.sync.lastError } : {}) })),
     };
+  }
+
+  let running: Promise<SyncReportView> | null = null;
+  let next: { force: boolean; report: Promise<SyncReportView> } | null = null;
+
+  /**
+   * One pass over every vendor. `force` (Sync now, a new referral) ignores backoff waits. A call
+   * while a pass runs is not dropped: it is answered by one more pass right after (calls made
+   * meanwhile share it), so whatever was stored before the call is tried.
+   */
+  function syncAll(options: { force?: boolean } = {}): Promise<SyncReportView> {
+    const force = options.force ?? false;
+    if (!running) {
+      const pass = run(force).finally(() => {
+        running = null;
+      });
+      running = pass;
+      return pass;
+    }
+    if (next) {
+      next.force ||= force;
+      return next.report;
+    }
+    const queued = { force, report: null as unknown as Promise<SyncReportView> };
+    queued.report = running
+      .catch(() => undefined)
+      .then(() => {
+        next = null;
+        return syncAll({ force: queued.force });
+      });
+    next = queued;
+    return queued.report;
   }
 
   return { syncAll };

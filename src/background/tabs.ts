@@ -1,6 +1,6 @@
 // The last detection per tab, in chrome.storage.session: it survives a worker restart, dies
 // with the browser session, and (at the default access level) content scripts cannot read it.
-import type { Detection } from './ports';
+import type { Detection } from '../core/detect';
 
 /** The part of chrome.storage.session we use; tests pass a Map-backed fake. */
 export interface SessionArea {

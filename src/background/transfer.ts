@@ -4,8 +4,9 @@
 import * as v from 'valibot';
 import { describeIssues } from '../core/describe-issues';
 import type { ImportReportView, SettingsView } from '../core/messages/views';
-import { SettingsPatchSchema } from '../core/messages/schemas';
-import { DealSchema, ReferralSchema } from '../core/referral';
+import { SettingsPatchSchema } from '../core/messages/settings';
+import { DealSchema } from '../core/referral/deal';
+import { ReferralSchema } from '../core/referral/referral';
 import type { Db, DealRecord, ReferralRecord } from './db';
 import { CommandFailure } from './errors';
 import { addMissing, allOf } from './outbox';

@@ -1,6 +1,7 @@
 // The options page: enrolment, vendors and certifications, disclosure and privacy settings, data.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Response, SettingsView } from '../core/messages';
+import type { CommandResponse } from '../background/commands';
+import type { SettingsView } from '../core/messages';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
@@ -12,7 +13,7 @@ import { VendorList } from './VendorList';
 
 export function Options() {
   const env = useEnv();
-  const [vendors, setVendors] = useState<Remote<Response<'vendors.list'>>>(LOADING);
+  const [vendors, setVendors] = useState<Remote<CommandResponse<'vendors.list'>>>(LOADING);
   const [settings, setSettings] = useState<Remote<SettingsView>>(LOADING);
   const [notice, setNotice] = useState<string | null>(null);
 

@@ -106,7 +106,7 @@ function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: bo
       {report &&
         (report.ok ? (
           <Notice kind={report.value.parked > 0 ? 'warning' : 'info'}>
-            {report.value.skipped ? t('syncSkipped') : t('syncReport', report.value.sent, report.value.accepted, report.value.parked)}
+            {t('syncReport', report.value.sent, report.value.accepted, report.value.parked)}
             {report.value.vendors
               .filter((vendor) => vendor.error)
               .map((vendor) => (

@@ -1,8 +1,9 @@
 // Generate: offer, channel, optional campaign and how much of the page URL travels with the
 // referral. The worker creates the referral offline and answers with the link and its share texts.
 import { useState } from 'preact/hooks';
-import type { Channel, Response, SettingsView } from '../core/messages';
-import { CHANNELS } from '../core/referral/channels';
+import type { CommandResponse } from '../background/commands';
+import type { SettingsView } from '../core/messages';
+import { CHANNELS, type Channel } from '../core/referral/channels';
 import { LIMITS } from '../core/schema/limits';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
@@ -12,7 +13,7 @@ import { isWebUrl, offerKey, type OfferRef } from './model';
 import { ShareResult } from './ShareResult';
 
 type SharePageUrl = SettingsView['sharePageUrl'];
-type Created = Response<'referrals.create'>;
+type Created = CommandResponse<'referrals.create'>;
 
 interface Props {
   offers: OfferRef[];

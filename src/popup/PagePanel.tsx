@@ -4,8 +4,7 @@ import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import type { Remote } from '../ui/remote';
 import { CatalogSearch } from './CatalogSearch';
-import { enrolledIds, productsFromMatch } from './model';
-import type { TabAnswer, VendorsAnswer } from './Popup';
+import { enrolledIds, productsFromMatch, type TabAnswer, type VendorsAnswer } from './model';
 import { Recommend } from './Recommend';
 
 export interface PagePanelProps {

@@ -1,17 +1,15 @@
 // The toolbar popup: what is this page about, can I recommend something here, how am I doing.
 // A skeleton renders at once; the worker's answers fill it in as they arrive (all local state).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ActivityView, Response, SettingsView } from '../core/messages';
+import type { ActivityView, SettingsView } from '../core/messages';
 import { useEnv, type UiEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import { fromResult, LOADING, type Remote } from '../ui/remote';
 import { Tabs } from '../ui/Tabs';
 import { ActivityPanel, problemKey } from './ActivityPanel';
+import type { TabAnswer, VendorsAnswer } from './model';
 import { PagePanel } from './PagePanel';
-
-export type TabAnswer = Response<'page.forTab'>;
-export type VendorsAnswer = Response<'vendors.list'>;
 
 /** The four reads, sent at once. Started during the first render, not after paint. */
 function startLoading(env: UiEnv) {

@@ -1,8 +1,8 @@
 // The new link with its disclosure, ready to leave the extension: copy in three formats,
 // a QR code for slides, or an e-mail. The disclosure always travels with it.
 import { useState } from 'preact/hooks';
-import type { Channel, ShareView } from '../core/messages';
-import { channelFormat } from '../core/referral/channels';
+import type { ShareView } from '../core/messages';
+import { channelFormat, type Channel } from '../core/referral/channels';
 import { copyHtml, copyText } from '../ui/clipboard';
 import { t } from '../ui/i18n';
 import { QrCode } from '../ui/QrCode';

@@ -1,7 +1,13 @@
 // Turns what the worker answers (a page match, catalog search hits, the vendor list) into
 // what the popup shows: products, each with its offers grouped by vendor.
 import type { PageMatch } from '../core/match';
-import type { Channel, ProductHitView, VendorView } from '../core/messages';
+import type { CommandResponse } from '../background/commands';
+import type { ProductHitView, VendorView } from '../core/messages';
+import type { Channel } from '../core/referral/channels';
+
+/** What the popup reads at start: the tab's page and the vendor list. */
+export type TabAnswer = CommandResponse<'page.forTab'>;
+export type VendorsAnswer = CommandResponse<'vendors.list'>;
 
 export interface OfferChoice {
   id: string;

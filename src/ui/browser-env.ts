@@ -1,6 +1,7 @@
 // The real UiEnv: the extension's APIs through webextension-polyfill.
 import browser from 'webextension-polyfill';
-import { createCommandClient } from '../core/messages';
+import type { PageCommands } from '../background/commands';
+import { createCommandClient } from '../core/messages/client';
 import type { ActiveTab, UiEnv } from './env';
 
 /** `?tab=<id>` pins the page to a tab: used when the popup is opened as a tab (browser tests, bench). */
@@ -12,7 +13,7 @@ function pinnedTabId(): number | null {
 
 export function browserEnv(): UiEnv {
   return {
-    send: createCommandClient((message) => browser.runtime.sendMessage(message)),
+    send: createCommandClient<PageCommands>((message) => browser.runtime.sendMessage(message)),
     async activeTab(): Promise<ActiveTab | null> {
       const pinned = pinnedTabId();
       if (pinned !== null) return { id: pinned };

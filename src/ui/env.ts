@@ -2,6 +2,7 @@
 // webextension-polyfill (./browser-env.ts), component tests pass a fake.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { PageCommands } from '../background/commands';
 import type { SendCommand } from '../core/messages';
 
 export interface ActiveTab {
@@ -11,7 +12,7 @@ export interface ActiveTab {
 
 export interface UiEnv {
   /** The typed command client to the service worker; never rejects. */
-  send: SendCommand;
+  send: SendCommand<PageCommands>;
   /** The tab the popup is about (the active tab of the current window). */
   activeTab(): Promise<ActiveTab | null>;
   openOptionsPage(): void;

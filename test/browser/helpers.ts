@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Response } from '../../src/core/messages';
+import type { CommandResponse as Response } from '../../src/background/commands';
 import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/server';
 import { currentWorker, type ExtensionBrowser } from './chromium';
 

@@ -1,11 +1,14 @@
 // A typed client over any sendMessage. Pages pass webextension-polyfill's
 // `browser.runtime.sendMessage`; the content script passes `chrome.runtime.sendMessage`
-// (or Firefox's `browser.runtime.sendMessage`) directly, without the polyfill.
-import type { CommandMessage, CommandName, Payload, Result, Response } from './commands';
+// (or Firefox's `browser.runtime.sendMessage`) directly, without the polyfill. The command map
+// `M` comes from the worker's registry (types only), so a caller names only commands it may send.
+import type { CommandMessage, CommandTypes, Result } from './envelope';
 
 export type Transport = (message: unknown) => Promise<unknown>;
 
-export type SendCommand = <K extends CommandName>(name: K, ...payload: {} extends Payload<K> ? [Payload<K>?] : [Payload<K>]) => Promise<Result<Response<K>>>;
+type PayloadArgs<P> = {} extends P ? [payload?: P] : [payload: P];
+
+export type SendCommand<M extends CommandTypes> = <K extends keyof M & string>(name: K, ...payload: PayloadArgs<M[K]['payload']>) => Promise<Result<M[K]['response']>>;
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -14,9 +17,9 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /** Never rejects: a dead worker or a missing answer becomes `{ ok: false }` like any other error. */
-export function createCommandClient(send: Transport): SendCommand {
-  return (async (name: CommandName, payload?: unknown) => {
-    const message: CommandMessage = { advocate: 1, name, payload: (payload ?? {}) as never };
+export function createCommandClient<M extends CommandTypes>(send: Transport): SendCommand<M> {
+  return (async (name: string, payload?: unknown) => {
+    const message: CommandMessage = { advocate: 1, name, payload: payload ?? {} };
     try {
       const answer = await send(message);
       if (isResult(answer)) return answer;
@@ -24,5 +27,5 @@ export function createCommandClient(send: Transport): SendCommand {
     } catch (error) {
       return { ok: false, error: { code: 'unreachable', message: `Could not reach the extension: ${error instanceof Error ? error.message : String(error)}` } };
     }
-  }) as SendCommand;
+  }) as SendCommand<M>;
 }

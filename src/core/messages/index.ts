@@ -1,4 +1,6 @@
-// Light entry: safe for the content script (no valibot). Schemas: './schemas'.
-export * from './commands';
+// Light entry: safe for the content script (no valibot). The settings and detection schemas are
+// imported from their own files by the worker only.
+export * from './envelope';
 export * from './client';
+export * from './catalog-hosts';
 export type * from './views';

@@ -1,7 +1,9 @@
 // What the worker answers to pages. Plain data, no secrets: these objects reach the popup,
 // the options page and (for a few commands) content scripts.
 import type { VendorSyncStatus } from '../sync/state';
-import type { DealInput, ReferralInput } from '../protocol';
+import type { Deal } from '../referral/deal';
+import type { Referral } from '../referral/referral';
+import type { Settings } from './settings';
 
 export type SyncState = 'pending' | 'synced' | 'parked';
 
@@ -44,7 +46,7 @@ export interface VendorView {
 }
 
 /** A referral as sent to its vendor, plus its link and where it is in sync. */
-export interface ReferralView extends ReferralInput {
+export interface ReferralView extends Referral {
   /** For display, from the catalog; absent when the catalog no longer names them. */
   productName?: string;
   offerName?: string;
@@ -55,7 +57,7 @@ export interface ReferralView extends ReferralInput {
   stats?: { clicks: number; conversions: number; commission: CommissionView };
 }
 
-export interface DealView extends DealInput {
+export interface DealView extends Deal {
   sync: SyncState;
   error?: string;
   syncedAt?: string;
@@ -95,12 +97,7 @@ export interface ShareView {
   html: string;
 }
 
-export interface SettingsView {
-  disclosure: string;
-  sharePageUrl: 'none' | 'host' | 'full';
-  suggestionsEnabled: boolean;
-  mutedHosts: string[];
-}
+export type SettingsView = Settings;
 
 export interface ProductHitView {
   vendorId: string;
@@ -117,8 +114,6 @@ export interface SyncReportView {
   accepted: number;
   parked: number;
   vendors: { vendorId: string; status: VendorSyncStatus; error?: string }[];
-  /** True when another context was already syncing; nothing was done by this call. */
-  skipped: boolean;
 }
 
 export interface ImportReportView {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { ContentCommands, PageCommands } from '../../../src/background/commands';
 import { createCommandClient } from '../../../src/core/messages/client';
 import { contentScript, makeWorker, POPUP } from './world';
 
 describe('command client', () => {
   it('round-trips through the router with typed results', async () => {
     const { route } = makeWorker();
-    const send = createCommandClient((message) => route(message, POPUP));
+    const send = createCommandClient<PageCommands>((message) => route(message, POPUP));
     const settings = await send('settings.get');
     expect(settings.ok && settings.value.sharePageUrl).toBe('host');
-    const detected = await createCommandClient((m) => route(m, contentScript()))('page.detected', {
+    const detected = await createCommandClient<ContentCommands>((m) => route(m, contentScript()))('page.detected', {
       url: 'https://github.com/mysql/mysql-server',
       detection: { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.9 },
     });
@@ -16,9 +17,9 @@ describe('command client', () => {
   });
 
   it('never rejects: a dead worker or no answer becomes an error result', async () => {
-    const dead = createCommandClient(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    const dead = createCommandClient<PageCommands>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
     expect(await dead('settings.get')).toEqual({ ok: false, error: { code: 'unreachable', message: expect.stringMatching(/Receiving end/) } });
-    const silent = createCommandClient(async () => undefined);
+    const silent = createCommandClient<PageCommands>(async () => undefined);
     expect(await silent('settings.get')).toMatchObject({ ok: false, error: { code: 'no-answer' } });
   });
 });

@@ -24,7 +24,7 @@ export function installFakeChrome() {
     runtime: {
       id: FAKE_EXTENSION_ID,
       getURL: (path: string) => `chrome-extension://${FAKE_EXTENSION_ID}/${path.replace(/^\//, '')}`,
-      getManifest: () => ({ version: '0.1.0' }),
+      getManifest: () => ({ version: '0.1.0', action: { default_popup: 'src/popup/index.html' }, options_ui: { page: 'src/options/index.html' } }),
       onMessage: new FakeEvent(),
       onStartup: new FakeEvent(),
       onInstalled: new FakeEvent(),
@@ -34,7 +34,7 @@ export function installFakeChrome() {
       get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
-    tabs: { onRemoved: new FakeEvent(), sendMessage: vi.fn(async () => ({ inserted: true })) },
+    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ inserted: true })) },
     contextMenus: {
       removeAll: vi.fn((done: () => void) => done()),
       create: vi.fn(),
@@ -45,7 +45,7 @@ export function installFakeChrome() {
       local: {
         items: new Map<string, unknown>(),
         get: async (key: string) => ({ [key]: chrome.storage.local.items.get(key) }),
-        set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v))),
+        set: vi.fn(async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v)))),
       },
       session: {
         get: async (key: string) => (session.has(key) ? { [key]: session.get(key) } : {}),
@@ -60,19 +60,15 @@ export function installFakeChrome() {
     },
   };
 
-  // navigator.locks with ifAvailable, in memory.
-  const held = new Set<string>();
+  // navigator.locks.request(name, callback), exclusive and waiting, in memory.
+  const tails = new Map<string, Promise<unknown>>();
   const locks = {
     requests: 0,
-    request: async (name: string, _options: { ifAvailable?: boolean }, callback: (lock: { name: string } | null) => Promise<unknown>) => {
+    request: (name: string, callback: (lock: { name: string }) => Promise<unknown>) => {
       locks.requests++;
-      if (held.has(name)) return callback(null);
-      held.add(name);
-      try {
-        return await callback({ name });
-      } finally {
-        held.delete(name);
-      }
+      const turn = (tails.get(name) ?? Promise.resolve()).then(() => callback({ name }));
+      tails.set(name, turn.catch(() => {}));
+      return turn;
     },
   };
   const self = new EventTarget();

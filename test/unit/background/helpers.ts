@@ -16,17 +16,21 @@ export function clock(start = START) {
   return { now: () => t, advance: (ms: number) => (t += ms), set: (ms: number) => (t = ms) };
 }
 
-/** The in-memory stand-in for navigator.locks with ifAvailable: one holder at a time. */
+/** The in-memory stand-in for navigator.locks.request (exclusive, waiting): one holder at a time, in order. */
 export function memoryLock(): LockRunner & { held: () => boolean } {
+  let tail: Promise<unknown> = Promise.resolve();
   let held = false;
-  const run = (async <T>(task: () => Promise<T>) => {
-    if (held) return { ran: false as const };
-    held = true;
-    try {
-      return { ran: true as const, value: await task() };
-    } finally {
-      held = false;
-    }
+  const run = (<T>(task: () => Promise<T>) => {
+    const turn = tail.then(async () => {
+      held = true;
+      try {
+        return await task();
+      } finally {
+        held = false;
+      }
+    });
+    tail = turn.catch(() => {});
+    return turn;
   }) as LockRunner & { held: () => boolean };
   run.held = () => held;
   return run;
@@ -132,6 +136,14 @@ export class FakeVendor {
     return this.requests.filter((r) => r.method === 'POST' && r.url.endsWith(path));
   }
 
+  private readonly waiters: { until: () => boolean; resolve: () => void }[] = [];
+
+  /** Resolves as soon as `until()` holds, checked when each request arrives (no polling, no sleep). */
+  arrived(until: () => boolean): Promise<void> {
+    if (until()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ until, resolve }));
+  }
+
   readonly fetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input);
     const method = init.method ?? 'GET';
@@ -139,6 +151,12 @@ export class FakeVendor {
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     this.requests.push({ method, url: input, headers, body });
     const behaviour = this.script.shift() ?? this.fallback;
+    queueMicrotask(() => {
+      for (const w of this.waiters.filter((w) => w.until())) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
     const signal = init.signal ?? undefined;
     const hang = () =>
       new Promise<Response>((_, reject) => {

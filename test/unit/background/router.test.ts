@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESS, classifySender } from '../../../src/background/router';
-import { COMMAND_NAMES } from '../../../src/core/messages/commands';
-import { PAYLOAD_SCHEMAS } from '../../../src/core/messages/schemas';
-import { contentScript, EXTENSION_ID, makeWorker, OPTIONS, OPTIONS_URL, ORIGIN, POPUP } from './world';
+import { COMMANDS } from '../../../src/background/commands';
+import type { SenderKind } from '../../../src/background/commands/command';
+import { classifySender, type SenderInfo } from '../../../src/background/router';
+import { contentScript, EXTENSION_ID, makeWorker, OPTIONS, OPTIONS_URL, ORIGIN, POPUP, POPUP_URL, ROUTER_CONFIG } from './world';
 
 const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
-const config = { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, optionsUrl: OPTIONS_URL };
+const SENDERS: Record<SenderKind, SenderInfo> = { content: contentScript(), popup: POPUP, options: OPTIONS };
 
 describe('router', () => {
-  it('every command has a schema and an access rule', () => {
-    for (const name of COMMAND_NAMES) {
-      expect(PAYLOAD_SCHEMAS[name], name).toBeDefined();
-      expect(ACCESS[name].length, name).toBeGreaterThan(0);
-    }
-  });
-
-  it('classifies senders: options page, other extension pages, content scripts; rejects others', () => {
-    expect(classifySender(OPTIONS, config)?.kind).toBe('options');
-    expect(classifySender({ ...OPTIONS, url: `${OPTIONS_URL}#vendors` }, config)?.kind).toBe('options');
-    expect(classifySender(POPUP, config)?.kind).toBe('page');
-    expect(classifySender(contentScript(), config)).toEqual({ kind: 'content', tabId: 7, url: 'https://github.com/mysql/mysql-server' });
-    // Another extension, a sub-frame, no tab, or a page pretending to be the options page.
-    expect(classifySender({ ...OPTIONS, id: 'someone-else' }, config)).toBeNull();
-    expect(classifySender({ ...contentScript(), frameId: 3 }, config)).toBeNull();
-    expect(classifySender({ id: EXTENSION_ID, url: 'https://evil.example/' }, config)).toBeNull();
-    expect(classifySender({ ...contentScript(`https://evil.example/${OPTIONS_URL}`) }, config)?.kind).toBe('content');
+  it('classifies senders: the options page, the popup, content scripts; refuses everyone else', () => {
+    expect(classifySender(OPTIONS, ROUTER_CONFIG)?.kind).toBe('options');
+    expect(classifySender({ ...OPTIONS, url: `${OPTIONS_URL}#vendors` }, ROUTER_CONFIG)?.kind).toBe('options');
+    expect(classifySender(POPUP, ROUTER_CONFIG)?.kind).toBe('popup');
+    expect(classifySender({ ...POPUP, url: `${POPUP_URL}?tab=4` }, ROUTER_CONFIG)?.kind).toBe('popup');
+    expect(classifySender(contentScript(), ROUTER_CONFIG)).toEqual({ kind: 'content', tabId: 7, url: 'https://github.com/mysql/mysql-server' });
+    // Another extension, another page of ours, a sub-frame, no tab, or a page pretending to be the options page.
+    expect(classifySender({ ...OPTIONS, id: 'someone-else' }, ROUTER_CONFIG)).toBeNull();
+    expect(classifySender({ id: EXTENSION_ID, url: `${ORIGIN}src/other/index.html` }, ROUTER_CONFIG)).toBeNull();
+    expect(classifySender({ ...contentScript(), frameId: 3 }, ROUTER_CONFIG)).toBeNull();
+    expect(classifySender({ id: EXTENSION_ID, url: 'https://evil.example/' }, ROUTER_CONFIG)).toBeNull();
+    expect(classifySender({ ...contentScript(`https://evil.example/${OPTIONS_URL}`) }, ROUTER_CONFIG)?.kind).toBe('content');
   });
 
   it('rejects messages from other extensions', async () => {
@@ -33,19 +28,34 @@ describe('router', () => {
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
   });
 
-  it('lets content scripts call only their allow-list', async () => {
-    const { send } = makeWorker();
-    for (const name of ['vendors.enrol', 'vendors.list', 'activity.get', 'settings.set', 'data.export', 'data.import', 'sync.now', 'outbox.retry', 'page.forTab', 'deals.register']) {
-      const result = await send(name, {}, contentScript());
-      expect(result, name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    }
-    expect(await send('page.detected', { url: 'https://github.com/mysql/mysql-server', detection }, contentScript())).toMatchObject({ ok: true });
+  it('content scripts may send only the commands a page needs', () => {
+    const forContent = [...COMMANDS.values()].filter((c) => c.callers.includes('content')).map((c) => c.name);
+    expect(forContent.sort()).toEqual(['page.detected', 'page.left']);
   });
 
-  it('allows vendors.enrol (the one command that fetches a URL from a message) only from the options page', async () => {
+  it('answers every command from a sender it does not list with "forbidden", before reading the payload', async () => {
     const { send, vendor } = makeWorker();
-    const result = await send('vendors.enrol', { endpoint: 'https://vendor.test', code: 'x' }, POPUP);
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    let refused = 0;
+    for (const command of COMMANDS.values()) {
+      for (const [kind, sender] of Object.entries(SENDERS) as [SenderKind, SenderInfo][]) {
+        const result = await send(command.name, { not: 'checked' }, sender);
+        if (command.callers.includes(kind)) {
+          expect(result, `${command.name} from ${kind}`).not.toMatchObject({ error: { code: 'forbidden' } });
+        } else {
+          refused++;
+          expect(result, `${command.name} from ${kind}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(COMMANDS.size); // most commands refuse two kinds of sender
+    expect(vendor.requests).toHaveLength(0);
+  });
+
+  it('allows vendors.enrol (the one command that fetches an address from a message) only from the options page', async () => {
+    const { send, vendor } = makeWorker();
+    for (const sender of [POPUP, contentScript()]) {
+      expect(await send('vendors.enrol', { endpoint: 'https://vendor.test', code: 'x' }, sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
     expect(vendor.requests).toHaveLength(0);
   });
 
@@ -55,22 +65,18 @@ describe('router', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/channel/) } });
     const extra = await send('settings.get', { sneaky: true });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    const url = await send('page.detected', { url: 'javascript:alert(1)', detection }, POPUP);
+    const url = await send('page.detected', { url: 'javascript:alert(1)', detection }, contentScript());
     expect(url).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/url/) } });
-    const keys = await send('page.detected', { url: 'https://x.example/', detection: { ...detection, keys: Array(65).fill('host:x.example') } }, POPUP);
+    const keys = await send('page.detected', { url: 'https://github.com/x', detection: { ...detection, keys: Array(65).fill('host:x.example') } }, contentScript());
     expect(keys).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/too many/) } });
   });
 
   it('answers unknown commands and foreign messages with an error, never a throw', async () => {
     const { route } = makeWorker();
-    expect(await route({ advocate: 1, name: 'secrets.dump', payload: {} }, POPUP)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    for (const name of ['secrets.dump', 'constructor', '__proto__', 'toString', 42]) {
+      expect(await route({ advocate: 1, name, payload: {} }, POPUP)).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    }
     expect(await route({ hello: 1 }, POPUP)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
     expect(await route(null, POPUP)).toMatchObject({ ok: false });
-  });
-
-  it('a content script may only report its own page', async () => {
-    const { send } = makeWorker();
-    const result = await send('page.detected', { url: 'https://other.example/', detection }, contentScript('https://github.com/mysql/mysql-server'));
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

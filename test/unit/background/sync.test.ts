@@ -24,7 +24,7 @@ describe('sync', () => {
     await seedVendor(db);
     await seedReferrals(db, 250);
     const report = await syncer.syncAll();
-    expect(report).toMatchObject({ accepted: 250, parked: 0, skipped: false });
+    expect(report).toMatchObject({ accepted: 250, parked: 0 });
     const posts = vendor.posts('/v1/referrals');
     expect(posts.map((p) => (p.body as { referrals: unknown[] }).referrals.length)).toEqual([100, 100, 50]);
     expect(vendor.referrals.size).toBe(250);
@@ -238,8 +238,7 @@ describe('sync', () => {
     vendor.script = [{ kind: 'normal' }, { kind: 'process-then-hang' }];
     const first = createSyncer({ db, fetch: vendor.fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), timeoutMs: 60_000 });
     void first.syncAll(); // never awaited: the worker is gone
-    await new Promise((r) => setTimeout(r, 50));
-    expect(vendor.posts('/v1/referrals')).toHaveLength(2);
+    await vendor.arrived(() => vendor.posts('/v1/referrals').length === 2);
     expect(await states(db)).toMatchObject({ synced: 100, pending: 150 });
     // A new worker over the same database, with a fresh lock (locks die with their worker).
     const second = createSyncer({ db, fetch: vendor.fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), timeoutMs: 50 });
@@ -249,17 +248,34 @@ describe('sync', () => {
     expect([...vendor.referrals.keys()].sort()).toEqual(seeded.map((r) => r.id).sort());
   });
 
-  it('runs one sync at a time: a second call while one runs is skipped', async () => {
+  it('a sync asked for while one runs is remembered and runs right after it; calls meanwhile share that pass', async () => {
     const { db, vendor, syncer } = setup({ timeoutMs: 100 });
     await seedVendor(db);
-    await seedReferrals(db, 1);
+    const [first] = await seedReferrals(db, 1);
     vendor.script = [{ kind: 'hang' }];
     const running = syncer.syncAll();
-    await new Promise((r) => setTimeout(r, 10));
-    const second = await syncer.syncAll();
-    expect(second.skipped).toBe(true);
-    expect((await running).skipped).toBe(false);
-    expect(vendor.posts('/v1/referrals')).toHaveLength(1);
+    await vendor.arrived(() => vendor.posts('/v1/referrals').length === 1);
+    // Stored while the first pass waits on the vendor: the next pass must take it.
+    const [second] = await seedReferrals(db, 1);
+    const asked = [syncer.syncAll({ force: true }), syncer.syncAll(), syncer.syncAll()];
+    expect((await running).accepted).toBe(0); // the hang timed out
+    const reports = await Promise.all(asked);
+    expect(reports[0]).toBe(reports[1]); // one pass answered all three
+    expect(reports[0]).toMatchObject({ sent: 2, accepted: 2 });
+    expect([...vendor.referrals.keys()].sort()).toEqual([first!.id, second!.id].sort());
+    expect(vendor.posts('/v1/referrals')).toHaveLength(2);
+  });
+
+  it('one vendor failing inside Advocate never stops the others', async () => {
+    const { db, vendor, syncer } = setup();
+    // Sorted first, and broken: its stored sync state is not what the worker wrote.
+    await (await db.get()).put('vendors', { ...(await seedVendor(db, 'aaa-broken')), sync: undefined as never });
+    await seedVendor(db, 'acme');
+    await seedReferrals(db, 2, 'acme');
+    const report = await syncer.syncAll();
+    expect(vendor.referrals.size).toBe(2);
+    expect(report.vendors.find((v) => v.vendorId === 'acme')).toMatchObject({ status: 'ok' });
+    expect(report.vendors.find((v) => v.vendorId === 'aaa-broken')).toMatchObject({ status: 'backoff', error: expect.stringMatching(/Sync failed inside Advocate/) });
   });
 
   it('a late answer cannot undo a retry: only pending items change state', async () => {

@@ -3,7 +3,7 @@
 import type { Catalog } from '../../../src/core/catalog';
 import { encodeBase64Url, generateIssuerKeys, newCertificationCredential, signCredential, type IssuerKeys } from '../../../src/core/credential';
 import { CatalogIndexCache } from '../../../src/background/catalog-index';
-import { createHandlers, type Services } from '../../../src/background/handlers';
+import type { Services } from '../../../src/background/services';
 import { StorageHealth } from '../../../src/background/health';
 import { createRouter, type SenderInfo } from '../../../src/background/router';
 import { createSyncer } from '../../../src/background/sync';
@@ -14,7 +14,9 @@ import { clock, ENDPOINT, FakeVendor, freshDb, memoryLock, START } from './helpe
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 export const OPTIONS_URL = `${ORIGIN}src/options/index.html`;
-export const POPUP: SenderInfo = { id: EXTENSION_ID, url: `${ORIGIN}src/popup/index.html` };
+export const POPUP_URL = `${ORIGIN}src/popup/index.html`;
+export const ROUTER_CONFIG = { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, popupUrl: POPUP_URL, optionsUrl: OPTIONS_URL };
+export const POPUP: SenderInfo = { id: EXTENSION_ID, url: POPUP_URL };
 export const OPTIONS: SenderInfo = { id: EXTENSION_ID, url: OPTIONS_URL };
 export const contentScript = (url = 'https://github.com/mysql/mysql-server', tabId = 7): SenderInfo => ({ id: EXTENSION_ID, url, tab: { id: tabId }, frameId: 0 });
 
@@ -124,7 +126,7 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
     kick: () => kicks.push(time.now()),
     refreshBadge: () => badgeRefreshes++,
   };
-  const route = createRouter(createHandlers(services), { extensionId: EXTENSION_ID, extensionOrigin: ORIGIN, optionsUrl: OPTIONS_URL }, health);
+  const route = createRouter(services, ROUTER_CONFIG);
   const send = (name: string, payload: unknown = {}, sender: SenderInfo = POPUP) => route({ advocate: 1, name, payload }, sender);
   return { db, vendor, time, health, syncer, send, route, kicks, session, services, badgeRefreshes: () => badgeRefreshes };
 }
@@ -138,3 +140,15 @@ export async function enrolledWorker() {
   if (!result.ok) throw new Error(`enrolment failed in setup: ${result.error.message}`);
   return { ...world, enrolment };
 }
+
+/** The value of an ok answer; a failed one throws with its error, so a test says what went wrong. */
+export function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** A referral request for the catalog vendorCatalog() describes. */
+export const CREATE = { vendorId: 'acme', productId: 'mysql', offerId: 'enterprise', channel: 'forum-answer' };
+/** What the content script reports on github.com/mysql/mysql-server. */
+export const DETECTION = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
+export const REPO_URL = 'https://github.com/mysql/mysql-server';

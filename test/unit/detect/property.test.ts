@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../src/core/detect/index';
 import type { DomSignals } from '../../../src/core/detect/types';
-import { DetectionSchema } from '../../../src/core/messages/schemas';
+import { DetectionSchema } from '../../../src/core/messages/detection';
 
 const KEY = /^(github|github-org|gitlab|codeberg|bitbucket|npm|pypi|maven|go|crates|rubygems|packagist|nuget|docker|host|path|so-tag|subreddit):\S+$/;
 

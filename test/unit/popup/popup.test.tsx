@@ -159,7 +159,7 @@ describe('activity', () => {
       handlers({
         'activity.get': () => withParked,
         'outbox.retry': () => ({ requeued: true }),
-        'sync.now': () => ({ sent: 1, accepted: 0, parked: 1, vendors: [{ vendorId: 'acme', status: 'ok', error: 'unknown offer' }], skipped: false }),
+        'sync.now': () => ({ sent: 1, accepted: 0, parked: 1, vendors: [{ vendorId: 'acme', status: 'ok', error: 'unknown offer' }] }),
       }),
     );
     expect(env.callsTo('activity.get')).toEqual([{ limit: 25, markSeen: true }]);

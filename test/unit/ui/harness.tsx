@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import type { CommandError, CommandName, Payload, Response, Result } from '../../../src/core/messages';
+import type { CommandName, CommandPayload as Payload, CommandResponse as Response } from '../../../src/background/commands';
+import type { CommandError, Result } from '../../../src/core/messages';
 import type { ActiveTab, UiEnv } from '../../../src/ui/env';
 import { EnvContext } from '../../../src/ui/env';
 

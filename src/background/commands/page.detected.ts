@@ -1,0 +1,29 @@
+// The content script reports what it found on its page. The worker remembers it for the tab
+// (the popup and the context menu read it) and answers with what the page may hear.
+import * as v from 'valibot';
+import type { Detection } from '../../core/detect';
+import { DetectionSchema } from '../../core/messages/detection';
+import { webUrl } from '../../core/schema/url';
+import { CommandFailure } from '../errors';
+import { matchDetection, suggestionsFor } from '../pages';
+import { command } from './command';
+
+const sameOrigin = (a: string, b: string | undefined) => {
+  try {
+    return b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
+
+export default command({
+  name: 'page.detected',
+  callers: ['content'],
+  payload: v.strictObject({ url: webUrl('url'), detection: DetectionSchema }),
+  async handle({ url, detection }, ctx, s) {
+    if (ctx.tabId === undefined || !sameOrigin(url, ctx.senderUrl)) throw new CommandFailure('forbidden', 'A page may only report its own address.');
+    const page = { url, detection: detection as Detection };
+    await s.tabs.remember(ctx.tabId, page); // first, so reports and navigations keep their order
+    return suggestionsFor(s, await matchDetection(s, page.detection), url);
+  },
+});

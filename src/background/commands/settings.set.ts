@@ -1,0 +1,11 @@
+// Saves settings from the options page; the disclosure must still say the link is paid.
+import { SettingsPatchSchema } from '../../core/messages/settings';
+import { writeSettings } from '../settings';
+import { command } from './command';
+
+export default command({
+  name: 'settings.set',
+  callers: ['options'],
+  payload: SettingsPatchSchema,
+  handle: async (patch, _ctx, s) => writeSettings(await s.db.get(), patch),
+});

@@ -1,0 +1,66 @@
+// Creating referrals and registering deals: offline, durable in the outbox before anyone is
+// answered, for enrolled vendors and offers their catalog names. The referrals.create and
+// deals.register commands and the context menu all come here.
+import type { ShareView } from '../core/messages/views';
+import { newDeal, type DealRequest } from '../core/referral/deal';
+import { renderShares } from '../core/referral/disclosure';
+import { buildReferralLink } from '../core/referral/link';
+import { newReferral, type ReferralRequest } from '../core/referral/referral';
+import type { DealRecord, ReferralRecord } from './db';
+import { CommandFailure } from './errors';
+import { commitNew } from './outbox';
+import { readSettings } from './settings';
+import type { Services } from './services';
+
+async function enrolledVendor(s: Services, vendorId: string) {
+  const conn = await s.db.get();
+  const [vendor, secret, catalog] = await Promise.all([conn.get('vendors', vendorId), conn.get('secrets', vendorId), conn.get('catalogs', vendorId)]);
+  if (!vendor || !secret) throw new CommandFailure('not-enrolled', `You are not enrolled with vendor "${vendorId}". Enrol in the options page first.`);
+  if (vendor.sync.status === 'gone') throw new CommandFailure('vendor-gone', `${vendor.name} has closed your enrolment; no new links can be created for it.`);
+  const catalogVendor = catalog?.catalog.vendors.find((v) => v.id === vendorId);
+  if (!catalogVendor) throw new CommandFailure('no-catalog', `There is no catalog for ${vendor.name} yet; try again after the next sync.`);
+  return { vendor, secret, catalogVendor };
+}
+
+/** Stored, then the sync is started and the badge follows. */
+async function committed<T>(s: Services, write: () => Promise<T>): Promise<T> {
+  const result = await write(); // durable before we answer
+  s.health.writeSucceeded();
+  s.kick();
+  s.refreshBadge();
+  return result;
+}
+
+export async function createReferral(s: Services, request: ReferralRequest): Promise<{ record: ReferralRecord; link: string; share: ShareView }> {
+  const { vendor, secret, catalogVendor } = await enrolledVendor(s, request.vendorId);
+  const product = catalogVendor.products.find((p) => p.id === request.productId);
+  const offer = product?.offers.find((o) => o.id === request.offerId);
+  if (!product || !offer) throw new CommandFailure('unknown-offer', `${vendor.name} has no offer "${request.offerId}" for product "${request.productId}".`);
+  const settings = await readSettings(await s.db.get());
+  const referral = await newReferral(
+    { ...request, sharePageUrl: request.sharePageUrl ?? settings.sharePageUrl },
+    { practitionerNumber: vendor.practitioner.number, secret: secret.referralSecret, now: new Date(s.now()) },
+  );
+  const link = buildReferralLink(referral, offer, catalogVendor);
+  // Rendered before storing: a wording problem must not leave a referral nobody saw.
+  const share = renderShares({
+    link,
+    vendorName: catalogVendor.name,
+    productName: product.name,
+    offerName: offer.name,
+    offerAdds: offer.adds,
+    disclosure: settings.disclosure,
+    ...(referral.giveBack ? { giveBack: referral.giveBack } : {}),
+  });
+  const record: ReferralRecord = { id: referral.id, vendorId: referral.vendorId, sync: 'pending', createdAt: referral.createdAt, link, item: referral };
+  await committed(s, async () => commitNew(await s.db.get(), 'referrals', record));
+  return { record, link, share };
+}
+
+export async function registerDeal(s: Services, request: DealRequest): Promise<DealRecord> {
+  await enrolledVendor(s, request.vendorId);
+  const deal = newDeal(request, { now: new Date(s.now()) });
+  const record: DealRecord = { id: deal.id, vendorId: deal.vendorId, sync: 'pending', createdAt: deal.createdAt, item: deal };
+  await committed(s, async () => commitNew(await s.db.get(), 'deals', record));
+  return record;
+}

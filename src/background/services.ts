@@ -1,0 +1,23 @@
+// What command handlers and other worker code may use. The worker entry (./index.ts) builds the
+// real ones; tests build them over fake-indexeddb and a scripted vendor.
+import type { CatalogIndexCache } from './catalog-index';
+import type { DbHandle } from './db';
+import type { StorageHealth } from './health';
+import type { Syncer } from './sync';
+import type { TabMemory } from './tabs';
+import type { Fetch } from './vendor-http';
+
+export interface Services {
+  db: DbHandle;
+  fetch: Fetch;
+  now: () => number;
+  timeoutMs?: number;
+  syncer: Syncer;
+  health: StorageHealth;
+  catalogs: CatalogIndexCache;
+  tabs: TabMemory;
+  client: { name: string; version: string };
+  /** Starts a sync without waiting for it (after a create, a retry, an enrolment, coming online). */
+  kick: () => void;
+  refreshBadge: () => void;
+}

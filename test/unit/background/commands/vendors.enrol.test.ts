@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ReferralView, VendorView } from '../../../../src/core/messages/views';
+import { ENDPOINT, FakeVendor } from '../helpers';
+import { CREATE, enrolledWorker, enrollable, makeWorker, OPTIONS, value } from '../world';
+
+describe('vendors.enrol', () => {
+  it('enrols, verifies the certification, stores secrets out of every answer, and fetches the catalog', async () => {
+    const world = await enrolledWorker();
+    const { send, db, vendor } = world;
+    const { vendors, problems } = value<{ vendors: VendorView[]; problems: unknown[] }>(await send('vendors.list'));
+    expect(problems).toEqual([]);
+    expect(vendors).toHaveLength(1);
+    expect(vendors[0]).toMatchObject({ id: 'acme', endpoint: ENDPOINT, certified: true, practitioner: { number: 42 }, catalog: { products: 1 } });
+    expect(vendors[0]!.credentials[0]).toMatchObject({ state: 'valid', productId: 'mysql', level: 'professional' });
+    expect(JSON.stringify(vendors)).not.toContain(vendor.token);
+    expect(JSON.stringify(vendors)).not.toContain(world.enrolment.referralSecret);
+    expect(await (await db.get()).get('secrets', 'acme')).toMatchObject({ accessToken: vendor.token });
+  });
+
+  it('shows an expired certification as such and gives no certified status', async () => {
+    const vendor = new FakeVendor();
+    await enrollable(vendor, { validUntil: '2026-02-01T00:00:00Z' });
+    const { send } = makeWorker({ vendor });
+    const view = value<VendorView>(await send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS));
+    expect(view.certified).toBe(false);
+    expect(view.credentials[0]).toMatchObject({ state: 'expired', reason: expect.stringMatching(/Expired on 2026-02-01/) });
+  });
+
+  it('shows a certification that expired since enrolment as expired, and one the vendor revoked as revoked', async () => {
+    const world = await enrolledWorker();
+    const list = async () => value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors[0]!;
+    expect((await list()).certified).toBe(true);
+    world.time.set(Date.parse('2027-02-01T00:00:00Z'));
+    expect(await list()).toMatchObject({ certified: false, credentials: [{ state: 'expired' }] });
+    world.time.set(Date.parse('2026-06-01T00:00:00Z'));
+    world.enrolment.revoked.push(world.enrolment.credential.id);
+    value(await world.send('sync.now')); // the catalog and revocation list are due again by now
+    expect(await list()).toMatchObject({ certified: false, credentials: [{ state: 'revoked' }] });
+  });
+
+  it('gives clear errors for a bad endpoint, a wrong code, garbage and an invalid catalog, leaving earlier enrolments untouched', async () => {
+    const world = await enrolledWorker();
+    const before = value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors;
+    const enrolWith = (endpoint: string, code = 'GOOD-CODE') => world.send('vendors.enrol', { endpoint, code }, OPTIONS);
+
+    expect(await enrolWith('not a url')).toMatchObject({ ok: false, error: { code: 'bad-endpoint', message: expect.stringMatching(/not a web address/) } });
+    expect(await enrolWith('http://vendor.example')).toMatchObject({ ok: false, error: { code: 'bad-endpoint', message: expect.stringMatching(/https/) } });
+    expect(await enrolWith('https://vendor.test/?x=1')).toMatchObject({ ok: false, error: { code: 'bad-endpoint' } });
+    expect(await enrolWith(ENDPOINT, 'USED-OR-WRONG')).toMatchObject({ ok: false, error: { code: 'enrolment-code-invalid', message: expect.stringMatching(/wrong, already used or expired/) } });
+
+    world.vendor.script = [{ kind: 'body', body: '{"id": 5}' }];
+    expect(await enrolWith(ENDPOINT)).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/does not look like an Advocate vendor endpoint/) } });
+
+    const good = world.vendor.catalogBody;
+    world.vendor.catalogBody = { schemaVersion: 1, vendors: [{ id: 'acme' }] };
+    world.vendor.catalogEtag = '"v2"';
+    world.enrolment.codes.add('FRESH');
+    expect(await enrolWith(ENDPOINT, 'FRESH')).toMatchObject({ ok: false, error: { code: 'catalog-invalid' } });
+    // The code was not spent on a failed enrolment.
+    expect(world.enrolment.codes.has('FRESH')).toBe(true);
+    world.vendor.catalogBody = good;
+
+    const after = value<{ vendors: VendorView[] }>(await world.send('vendors.list')).vendors;
+    expect(after).toEqual(before);
+    expect(await (await world.db.get()).get('secrets', 'acme')).toMatchObject({ accessToken: world.vendor.token });
+  });
+
+  it('refuses an enrolment answer that is garbage and stores nothing', async () => {
+    const vendor = new FakeVendor();
+    const enrolment = await enrollable(vendor);
+    const realEnrol = vendor.enrolment!;
+    const validAnswer = await realEnrol('POST', '/v1/enrol', { code: 'GOOD-CODE' })!.json();
+    const { send, db } = makeWorker({ vendor });
+    const answerWith = (body: unknown) => {
+      vendor.enrolment = (method, path, reqBody) => (path === '/v1/enrol' ? Response.json(body) : realEnrol(method, path, reqBody));
+      enrolment.codes.add('CODE');
+      return send('vendors.enrol', { endpoint: ENDPOINT, code: 'CODE' }, OPTIONS);
+    };
+    expect(await answerWith({ accessToken: 'x' })).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/not valid.*Nothing was stored/) } });
+    // Matches the pattern but does not decode to 32 bytes.
+    expect(await answerWith({ ...validAnswer, referralSecret: 'S'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/referral secret/) } });
+    expect(await answerWith({ ...validAnswer, vendor: { ...validAnswer.vendor, id: 'globex' } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/different vendor/) } });
+    expect(await (await db.get()).count('vendors')).toBe(0);
+    expect(await (await db.get()).count('secrets')).toBe(0);
+    expect(await answerWith(validAnswer)).toMatchObject({ ok: true });
+  });
+
+  it('after a 401, enrolling again at the same endpoint resumes sync of the waiting items', async () => {
+    const world = await enrolledWorker();
+    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
+    world.vendor.script = [{ kind: 'status', status: 401 }];
+    value(await world.send('sync.now'));
+    const listed = value<{ vendors: VendorView[]; problems: { code: string }[] }>(await world.send('vendors.list'));
+    expect(listed.vendors[0]!.sync).toMatchObject({ status: 'reenrol', pending: 1 });
+    expect(listed.problems.map((p) => p.code)).toContain('vendor-reenrol');
+    world.enrolment.codes.add('SECOND');
+    expect(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'SECOND' }, OPTIONS)).toMatchObject({ ok: true });
+    value(await world.send('sync.now'));
+    expect(world.vendor.referrals.has(referral.id)).toBe(true);
+  });
+});
