@@ -1,17 +1,19 @@
 // The extension's IndexedDB (extension origin: content scripts cannot read it, so secrets live
 // here, never in chrome.storage.local). Versioned upgrades; an open connection closes itself
 // when a newer version wants the database, so an upgrade never hangs on an old worker or page.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { Lazy } from './lazy';
 import type { VendorSyncState } from '../core/sync/state';
 import type { CredentialView, ProblemView, VendorView, SettingsView, SyncState } from '../core/messages/views';
+import * as v from 'valibot';
 import type { Catalog } from '../core/catalog';
 import type { StatsResponse } from '../core/protocol/stats';
-import type { Deal } from '../core/referral/deal';
-import type { Referral } from '../core/referral/referral';
+import { DealSchema } from '../core/referral/deal';
+import { ReferralSchema } from '../core/referral/referral';
+import { instant, parseWebUrl, slug, uuid, webUrl } from '../core/schema';
 
 export const DB_NAME = 'advocate';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** `endpoint` is the vendor's base URL without a trailing slash. */
 export interface VendorRecord extends Pick<VendorView, 'id' | 'name' | 'homepage' | 'endpoint' | 'enrolledAt' | 'practitioner'> {
@@ -32,21 +34,44 @@ export interface SecretRecord {
   referralSecret: string;
 }
 
-interface OutboxFields {
-  id: string;
-  vendorId: string;
-  sync: SyncState;
-  createdAt: string;
-  error?: string;
-  syncedAt?: string;
-}
-export interface ReferralRecord extends OutboxFields {
-  item: Referral;
-  link: string;
-}
-export interface DealRecord extends OutboxFields {
-  item: Deal;
-}
+export const SYNC_STATES = ['pending', 'synced', 'parked', 'held'] as const satisfies readonly SyncState[];
+/** Why a parked item waits: the vendor refused it (a retry may succeed once the vendor changed), or it belongs to another enrolment (it cannot). */
+export const PARKED_FOR = ['vendor', 'identity'] as const;
+export type ParkedFor = (typeof PARKED_FOR)[number];
+
+const origin = v.pipe(v.string('origin must be text'), v.check((s) => parseWebUrl(s)?.origin === s, 'origin must be a web origin such as https://vendor.example'));
+
+// One schema for an outbox record (the stored form; an export file holds the same), its type derived.
+const outboxEntries = {
+  id: uuid('id'),
+  vendorId: slug('vendorId'),
+  /** pending → synced; parked (needs the practitioner); held (they left the vendor; sent if they enrol again there). */
+  sync: v.picklist(SYNC_STATES, `sync must be one of ${SYNC_STATES.join(', ')}`),
+  createdAt: instant('createdAt'),
+  error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  syncedAt: v.optional(instant('syncedAt')),
+  parkedFor: v.optional(v.picklist(PARKED_FOR)),
+  /** The endpoint origin and practitioner number it was made for: it is delivered there or nowhere. */
+  origin: v.optional(origin),
+  practitioner: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
+};
+const SAME_IDS = 'the record and its item must have the same id and vendor';
+const sameIds = <T extends { id: string; vendorId: string; item: { id: string; vendorId: string } }>() => v.check<T, string>((r) => r.id === r.item.id && r.vendorId === r.item.vendorId, SAME_IDS);
+
+export const ReferralRecordSchema = v.pipe(
+  v.object({
+    ...outboxEntries,
+    link: webUrl('link'),
+    /** Fingerprint of the referral secret its code was made under (see identity.ts). */
+    secretTag: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    item: ReferralSchema,
+  }),
+  sameIds(),
+);
+export type ReferralRecord = v.InferOutput<typeof ReferralRecordSchema>;
+
+export const DealRecordSchema = v.pipe(v.object({ ...outboxEntries, item: DealSchema }), sameIds());
+export type DealRecord = v.InferOutput<typeof DealRecordSchema>;
 export type OutboxStore = 'referrals' | 'deals';
 
 export interface StatsRecord {
@@ -75,16 +100,23 @@ export interface MetaValues {
 export interface AdvocateSchema extends DBSchema {
   vendors: { key: string; value: VendorRecord };
   secrets: { key: string; value: SecretRecord };
-  referrals: { key: string; value: ReferralRecord; indexes: { 'by-vendor-sync': [string, string, string]; 'by-created': string } };
-  deals: { key: string; value: DealRecord; indexes: { 'by-vendor-sync': [string, string, string]; 'by-created': string } };
+  referrals: { key: string; value: ReferralRecord; indexes: OutboxIndexes };
+  deals: { key: string; value: DealRecord; indexes: OutboxIndexes };
   stats: { key: string; value: StatsRecord };
   catalogs: { key: string; value: CatalogRecord };
   meta: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
 }
 
+type OutboxIndexes = {
+  'by-vendor-sync': [string, string, string];
+  'by-created': string;
+  /** Counts and lists by state (unsynced, parked, held) without reading every record. */
+  'by-sync': [string, string];
+};
+
 export type Db = IDBPDatabase<AdvocateSchema>;
 
-type Upgrade = (db: IDBPDatabase<AdvocateSchema>) => void;
+type Upgrade = (db: IDBPDatabase<AdvocateSchema>, tx: IDBPTransaction<AdvocateSchema, StoreNames<AdvocateSchema>[], 'versionchange'>) => void;
 
 /** MIGRATIONS[n] takes the database from version n to n + 1. Never edit a shipped step. */
 export const MIGRATIONS: Upgrade[] = [
@@ -99,6 +131,24 @@ export const MIGRATIONS: Upgrade[] = [
     db.createObjectStore('stats', { keyPath: 'vendorId' });
     db.createObjectStore('catalogs', { keyPath: 'vendorId' });
     db.createObjectStore('meta');
+  },
+  // 1 → 2: a by-sync index; each outbox item learns the origin and practitioner it was made for.
+  (_db, tx) => {
+    for (const name of ['referrals', 'deals'] as const) tx.objectStore(name).createIndex('by-sync', ['sync', 'createdAt']);
+    void tx.objectStore('vendors').getAll().then((vendors) => {
+      const byId = new Map(vendors.map((v) => [v.id, v]));
+      for (const name of ['referrals', 'deals'] as const) {
+        const store = tx.objectStore(name);
+        void store.openCursor().then(function step(cursor): Promise<void> | undefined {
+          if (!cursor) return;
+          const vendor = byId.get(cursor.value.vendorId);
+          if (vendor && cursor.value.origin === undefined) {
+            void cursor.update({ ...cursor.value, origin: new URL(vendor.endpoint).origin, practitioner: vendor.practitioner.number, ...(cursor.value.sync === 'parked' ? { parkedFor: 'vendor' as const } : {}) });
+          }
+          return cursor.continue().then(step);
+        });
+      }
+    });
   },
 ];
 
@@ -142,8 +192,8 @@ export class DbHandle {
       if (this.generation === generation) this.connection.resetIf();
     };
     const opening = openDB<AdvocateSchema>(name, version, {
-      upgrade(db, oldVersion, newVersion) {
-        for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db);
+      upgrade(db, oldVersion, newVersion, tx) {
+        for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
       },
       blocked: () => onEvent?.({ kind: 'blocked' }),
       blocking: () => {

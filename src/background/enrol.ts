@@ -8,7 +8,8 @@ import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
 import { CommandFailure } from './errors';
 import type { DbHandle, VendorRecord } from './db';
-import { parkAllPending } from './outbox';
+import { identityConflict, originOf, secretTag } from './identity';
+import { holdAllPending, releaseFor } from './outbox';
 import { decodeBase64Url } from '../core/credential/base64url';
 import { EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from '../core/protocol/vendor';
 import { fetchRevoked, verifyCredentials } from './credentials';
@@ -45,6 +46,9 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   const vendorInfo = v.safeParse(VendorInfoSchema, info.json);
   if (!vendorInfo.success) throw new CommandFailure('enrol-failed', `${endpoint} does not look like an Advocate vendor endpoint (${describe(vendorInfo.issues)}).`);
   const vendorId = vendorInfo.output.id;
+  // Before the code is spent: an endpoint cannot take over a vendor enrolled elsewhere or a known name.
+  const conflict = identityConflict(vendorId, endpoint, await (await deps.db.get()).get('vendors', vendorId));
+  if (conflict) throw new CommandFailure('vendor-identity', conflict);
 
   const catalog = await fetchCatalog({ ...common, now: deps.now }, endpoint, vendorId);
   if (catalog.kind !== 'updated') {
@@ -72,8 +76,16 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   const issuer = { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId };
   const statuses = await verifyCredentials(issuer, enrolment.credentials, deps.now(), revoked);
   const db = await deps.db.get();
-  const tx = db.transaction(['vendors', 'secrets', 'catalogs'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['vendors', 'secrets', 'catalogs', 'stats'], 'readwrite', { durability: 'strict' });
   const now = deps.now();
+  // Checked again where it is written: another enrolment may have finished meanwhile.
+  const previous = await tx.objectStore('vendors').get(vendorId);
+  const lateConflict = identityConflict(vendorId, endpoint, previous);
+  if (lateConflict) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw new CommandFailure('vendor-identity', lateConflict);
+  }
   const record: VendorRecord = {
     id: vendorId,
     name: enrolment.vendor.name,
@@ -92,15 +104,24 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
     tx.objectStore('vendors').put(record),
     tx.objectStore('secrets').put({ vendorId, accessToken: enrolment.accessToken, referralSecret: enrolment.referralSecret }),
     tx.objectStore('catalogs').put({ vendorId, catalog: catalog.catalog, fetchedAt: now, ...(catalog.etag ? { etag: catalog.etag } : {}) }),
+    // Another practitioner's numbers are not this one's.
+    previous && previous.practitioner.number !== record.practitioner.number ? tx.objectStore('stats').delete(vendorId) : undefined,
     tx.done,
   ]);
+  const route = { origin: originOf(endpoint), practitioner: record.practitioner.number, secretTag: await secretTag(enrolment.referralSecret) };
+  await releaseFor(db, vendorId, route, (item) =>
+    item.practitioner !== undefined && item.practitioner !== route.practitioner
+      ? `This was made as practitioner #${item.practitioner} at ${record.name}, and you are now enrolled there as #${route.practitioner}: ${record.name} cannot credit it to you, so it was not sent. Delete it, or ask ${record.name} to restore your earlier enrolment.`
+      : `Its referral code was made under a referral secret ${record.name} no longer uses, so ${record.name} would refuse it; it was not sent. Delete it, and create a new link.`,
+  );
   return record;
 }
 
 
 /**
  * Leaves a vendor: tells it (best effort, so leaving works offline), then removes the secrets,
- * stats and catalog. Referrals stay as history; unsent ones are parked with a note.
+ * stats and catalog. Referrals stay as history; undelivered ones are held, saying so, until the
+ * practitioner enrols again with that vendor at the same origin (or deletes them).
  */
 export async function leave(deps: Omit<EnrolDeps, 'client'>, vendorId: string): Promise<{ removed: boolean; vendorNotified: boolean }> {
   const db = await deps.db.get();
@@ -119,6 +140,10 @@ export async function leave(deps: Omit<EnrolDeps, 'client'>, vendorId: string): 
     tx.objectStore('catalogs').delete(vendorId),
     tx.done,
   ]);
-  await parkAllPending(db, vendorId, `You left ${vendor.name} before this was delivered; enrol again and retry to send it.`);
+  await holdAllPending(
+    db,
+    vendorId,
+    `You left ${vendor.name} before this was delivered. It is kept on this device: enrol again with ${vendor.name} at ${originOf(vendor.endpoint)} and it is sent, or delete it.`,
+  );
   return { removed: true, vendorNotified };
 }

@@ -1,10 +1,9 @@
 // Service worker entry. Listeners are registered synchronously at top level so a worker woken
 // by an event sees its listener. No dynamic import() and no DOM code anywhere in this graph
 // (Vite 8 / Rolldown can otherwise stop the worker from registering).
-import { catalogHostsOf, CATALOG_HOSTS_KEY } from '../core/messages/catalog-hosts';
 import { isCommandMessage } from '../core/messages/envelope';
 import { createBadgeUpdater } from './badge';
-import { CatalogIndexCache } from './catalog-index';
+import { CatalogIndexCache, publishSiteKeys } from './catalog-index';
 import { handleContextMenuClicks, installContextMenus } from './context-menu';
 import { DbHandle } from './db';
 import { StorageHealth } from './health';
@@ -27,11 +26,7 @@ const fetchVendor: Services['fetch'] = (input, init) => fetch(input, init);
 
 // The content script looks up an ordinary page only when the catalog names its host; it reads
 // this public list from storage.local instead of waking the worker on every page.
-const catalogs = new CatalogIndexCache(db, async (siteKeys) => {
-  const next = catalogHostsOf(siteKeys);
-  const stored = (await chrome.storage.local.get(CATALOG_HOSTS_KEY))[CATALOG_HOSTS_KEY];
-  if (JSON.stringify(stored) !== JSON.stringify(next)) await chrome.storage.local.set({ [CATALOG_HOSTS_KEY]: next });
-});
+const catalogs = new CatalogIndexCache(db, (siteKeys) => publishSiteKeys(chrome.storage.local, siteKeys));
 
 const syncer = createSyncer({
   db,

@@ -6,8 +6,9 @@ import { newDeal, type DealRequest } from '../core/referral/deal';
 import { renderShares } from '../core/referral/disclosure';
 import { buildReferralLink } from '../core/referral/link';
 import { newReferral, type ReferralRequest } from '../core/referral/referral';
-import type { DealRecord, ReferralRecord } from './db';
+import type { DealRecord, ReferralRecord, VendorRecord } from './db';
 import { CommandFailure } from './errors';
+import { originOf, secretTag } from './identity';
 import { commitNew } from './outbox';
 import { readSettings } from './settings';
 import type { Services } from './services';
@@ -21,6 +22,9 @@ async function enrolledVendor(s: Services, vendorId: string) {
   if (!catalogVendor) throw new CommandFailure('no-catalog', `There is no catalog for ${vendor.name} yet; try again after the next sync.`);
   return { vendor, secret, catalogVendor };
 }
+
+/** Where an item goes: this enrolment's origin and practitioner, and nowhere else. */
+const routeOf = (vendor: VendorRecord) => ({ origin: originOf(vendor.endpoint), practitioner: vendor.practitioner.number });
 
 /** Stored, then the sync is started and the badge follows. */
 async function committed<T>(s: Services, write: () => Promise<T>): Promise<T> {
@@ -52,15 +56,24 @@ export async function createReferral(s: Services, request: ReferralRequest): Pro
     disclosure: settings.disclosure,
     ...(referral.giveBack ? { giveBack: referral.giveBack } : {}),
   });
-  const record: ReferralRecord = { id: referral.id, vendorId: referral.vendorId, sync: 'pending', createdAt: referral.createdAt, link, item: referral };
+  const record: ReferralRecord = {
+    id: referral.id,
+    vendorId: referral.vendorId,
+    sync: 'pending',
+    createdAt: referral.createdAt,
+    ...routeOf(vendor),
+    secretTag: await secretTag(secret.referralSecret),
+    link,
+    item: referral,
+  };
   await committed(s, async () => commitNew(await s.db.get(), 'referrals', record));
   return { record, link, share };
 }
 
 export async function registerDeal(s: Services, request: DealRequest): Promise<DealRecord> {
-  await enrolledVendor(s, request.vendorId);
+  const { vendor } = await enrolledVendor(s, request.vendorId);
   const deal = newDeal(request, { now: new Date(s.now()) });
-  const record: DealRecord = { id: deal.id, vendorId: deal.vendorId, sync: 'pending', createdAt: deal.createdAt, item: deal };
+  const record: DealRecord = { id: deal.id, vendorId: deal.vendorId, sync: 'pending', createdAt: deal.createdAt, ...routeOf(vendor), item: deal };
   await committed(s, async () => commitNew(await s.db.get(), 'deals', record));
   return record;
 }

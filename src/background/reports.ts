@@ -1,10 +1,11 @@
 // Read models for the popup and the options page: vendors, activity, problems, badge inputs.
-// Built from IndexedDB on demand; never includes a secret.
+// Built from IndexedDB on demand through its indexes (never a scan of every item); never includes a secret.
 import type { ActivityView, DealView, ProblemView, ReferralView, VendorTotalsView, VendorView } from '../core/messages/views';
 import type { BadgeInput } from '../core/sync/badge';
+import type { ReferralStats } from '../core/protocol/stats';
 import type { Db, DealRecord, ReferralRecord, StatsRecord, VendorRecord } from './db';
 import { certified, verifyCredentials } from './credentials';
-import { allOf, countFor, recent } from './outbox';
+import { canRetry, countFor, countInState, inState, recent } from './outbox';
 
 const isoOf = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) || ms >= Number.MAX_SAFE_INTEGER ? undefined : new Date(ms).toISOString());
 
@@ -64,38 +65,55 @@ export async function listVendors(db: Db, nowMs?: number): Promise<VendorView[]>
 /** Product and offer names for display, from the compiled catalog (ids when the catalog has none). */
 export type NameLookup = (vendorId: string, productId: string, offerId: string) => { productName?: string; offerName?: string };
 
-export function referralView(record: ReferralRecord, stats?: StatsRecord, names?: NameLookup): ReferralView {
+type StatsById = ReadonlyMap<string, ReferralStats>;
+
+/** One map over every vendor's per-referral stats: each referral's stats is one lookup, not a scan. */
+const statsById = (stats: readonly StatsRecord[]): StatsById => new Map(stats.flatMap((s) => s.stats.referrals.map((r) => [r.id, r] as const)));
+
+export function referralView(record: ReferralRecord, stats?: StatsById, names?: NameLookup, vendor?: VendorRecord): ReferralView {
   const view: ReferralView = { ...record.item, link: record.link, sync: record.sync };
   const named = names?.(record.item.vendorId, record.item.productId, record.item.offerId);
   if (named?.productName) view.productName = named.productName;
   if (named?.offerName) view.offerName = named.offerName;
   if (record.error) view.error = record.error;
   if (record.syncedAt) view.syncedAt = record.syncedAt;
-  const s = stats?.stats.referrals.find((r) => r.id === record.id);
+  if (canRetry(record, vendor)) view.canRetry = true;
+  const s = stats?.get(record.id);
   if (s) view.stats = { clicks: s.clicks, conversions: s.conversions, commission: s.commission };
   return view;
 }
 
-export function dealView(record: DealRecord): DealView {
+export function dealView(record: DealRecord, vendor?: VendorRecord): DealView {
   const view: DealView = { ...record.item, sync: record.sync };
   if (record.error) view.error = record.error;
   if (record.syncedAt) view.syncedAt = record.syncedAt;
+  if (canRetry(record, vendor)) view.canRetry = true;
   return view;
 }
 
 export const totalConversions = (stats: readonly StatsRecord[]) => stats.reduce((sum, s) => sum + s.stats.totals.conversions, 0);
 
+const newConversions = (stats: readonly StatsRecord[], seen: unknown) => Math.max(0, totalConversions(stats) - ((seen as number | undefined) ?? 0));
+
+/** Reads only what it shows: the newest `limit` items, the few parked and held ones, and counts from the indexes. */
 export async function activity(db: Db, limit: number, storageProblems: ProblemView[], names?: NameLookup): Promise<ActivityView> {
-  const [referrals, deals, stats, vendors, allReferrals, allDeals, seen] = await Promise.all([
+  const [referrals, deals, stats, vendorRecords, parkedReferrals, parkedDeals, heldReferrals, heldDeals, pendingReferrals, pendingDeals, seen] = await Promise.all([
     recent(db, 'referrals', limit),
     recent(db, 'deals', limit),
     db.getAll('stats'),
-    listVendors(db),
-    allOf(db, 'referrals'),
-    allOf(db, 'deals'),
+    db.getAll('vendors'),
+    inState(db, 'referrals', 'parked'),
+    inState(db, 'deals', 'parked'),
+    inState(db, 'referrals', 'held'),
+    inState(db, 'deals', 'held'),
+    countInState(db, 'referrals', 'pending'),
+    countInState(db, 'deals', 'pending'),
     db.get('meta', 'conversionsSeen'),
   ]);
+  const vendors = await Promise.all(vendorRecords.map((v) => vendorView(db, v)));
+  const vendorById = new Map(vendorRecords.map((v) => [v.id, v]));
   const statsOf = new Map(stats.map((s) => [s.vendorId, s]));
+  const byId = statsById(stats);
   const totals: VendorTotalsView[] = vendors.map((v) => {
     const s = statsOf.get(v.id);
     return {
@@ -108,26 +126,31 @@ export async function activity(db: Db, limit: number, storageProblems: ProblemVi
       ...(s ? { currency: s.stats.currency, fetchedAt: new Date(s.fetchedAt).toISOString() } : {}),
     };
   });
-  const parked = [
-    ...allReferrals.filter((r) => r.sync === 'parked').map((r) => referralView(r, statsOf.get(r.vendorId), names)),
-    ...allDeals.filter((d) => d.sync === 'parked').map(dealView),
-  ];
-  const unsynced = [...allReferrals, ...allDeals].filter((r) => r.sync === 'pending').length;
+  const referralOf = (r: ReferralRecord) => referralView(r, byId, names, vendorById.get(r.vendorId));
+  const dealOf = (d: DealRecord) => dealView(d, vendorById.get(d.vendorId));
   return {
-    referrals: referrals.map((r) => referralView(r, statsOf.get(r.vendorId), names)),
-    deals: deals.map(dealView),
+    referrals: referrals.map(referralOf),
+    deals: deals.map(dealOf),
     totals,
-    parked,
-    unsynced,
-    newConversions: Math.max(0, totalConversions(stats) - ((seen as number | undefined) ?? 0)),
+    parked: [...parkedReferrals.map(referralOf), ...parkedDeals.map(dealOf), ...heldReferrals.map(referralOf), ...heldDeals.map(dealOf)],
+    unsynced: pendingReferrals + pendingDeals,
+    newConversions: newConversions(stats, seen),
     problems: [...storageProblems, ...vendorProblems(vendors)],
   };
 }
 
+/** What the toolbar badge shows, from counts and the vendor records: no outbox item is read. */
 export async function badgeInput(db: Db, storageProblems: ProblemView[]): Promise<BadgeInput> {
-  const view = await activity(db, 1, storageProblems);
-  const needsAction = view.problems.some((p) => p.code !== 'vendor-sync');
-  return { hasError: needsAction, newConversions: view.newConversions, unsynced: view.unsynced };
+  const [vendorRecords, stats, pendingReferrals, pendingDeals, seen] = await Promise.all([
+    db.getAll('vendors'),
+    db.getAll('stats'),
+    countInState(db, 'referrals', 'pending'),
+    countInState(db, 'deals', 'pending'),
+    db.get('meta', 'conversionsSeen'),
+  ]);
+  const vendors = await Promise.all(vendorRecords.map((v) => vendorView(db, v)));
+  const problems = [...storageProblems, ...vendorProblems(vendors)];
+  return { hasError: problems.some((p) => p.code !== 'vendor-sync'), newConversions: newConversions(stats, seen), unsynced: pendingReferrals + pendingDeals };
 }
 
 /** The popup was opened: conversions so far are no longer new. */

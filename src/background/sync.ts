@@ -9,7 +9,8 @@ import { afterFailure, afterSuccess, initialSyncState, isDue, maySync, type Vend
 import type { BackoffPolicy } from '../core/sync/backoff';
 import type { SyncReportView } from '../core/messages/views';
 import type { DbHandle, OutboxStore, VendorRecord, DealRecord, ReferralRecord } from './db';
-import { applyVerdict, pendingFor } from './outbox';
+import { originOf } from './identity';
+import { applyVerdict, holdItems, pendingFor } from './outbox';
 import { BatchResponseSchema } from '../core/protocol/ingest';
 import { StatsResponseSchema } from '../core/protocol/stats';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
@@ -121,8 +122,16 @@ export function createSyncer(deps: SyncDeps) {
     const maxBatches = deps.maxBatchesPerRun ?? 20;
     for (const store of ['referrals', 'deals'] as const) {
       for (let n = 0; n < maxBatches; n++) {
-        const batch = await pendingFor(await handle.get(), store, vendor.id, Math.min(deps.batchSize ?? MAX_BATCH, MAX_BATCH));
-        if (batch.length === 0) break;
+        const found = await pendingFor(await handle.get(), store, vendor.id, Math.min(deps.batchSize ?? MAX_BATCH, MAX_BATCH));
+        if (found.length === 0) break;
+        // Never to another endpoint than the one an item was made for.
+        const origin = originOf(vendor.endpoint);
+        const strays = found.filter((r) => r.origin !== undefined && r.origin !== origin);
+        if (strays.length > 0) {
+          await holdItems(await handle.get(), store, strays.map((r) => r.id), `This was made for ${vendor.name} at ${strays[0]!.origin}, not ${origin}; it is kept here, not sent.`);
+        }
+        const batch = found.filter((r) => !strays.includes(r));
+        if (batch.length === 0) continue;
         const failure = await sendItems(vendor, accessToken, store, batch, counters);
         deps.onChange?.();
         if (failure) return failure;

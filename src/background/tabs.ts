@@ -1,5 +1,8 @@
-// The last detection per tab, in chrome.storage.session: it survives a worker restart, dies
-// with the browser session, and (at the default access level) content scripts cannot read it.
+// The last page the content script reported per tab, in chrome.storage.session: it survives a
+// worker restart, dies with the browser session, and (at the default access level) content
+// scripts cannot read it. It is forgotten when the tab loads another page, when a single-page site
+// moves to a page nobody reports (page.left), and when the tab closes: nothing about a page may
+// outlive it. Changes to one tab are applied in the order they were asked for.
 import type { Detection } from '../core/detect';
 
 /** The part of chrome.storage.session we use; tests pass a Map-backed fake. */
@@ -17,18 +20,33 @@ export interface TabPage {
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
 export class TabMemory {
+  private readonly queues = new Map<number, Promise<unknown>>();
+
   constructor(private readonly area: SessionArea) {}
 
-  async remember(tabId: number, page: TabPage): Promise<void> {
-    await this.area.set({ [keyOf(tabId)]: page });
+  /** Runs `change` after every earlier change of the same tab. */
+  private inOrder<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+    const turn = (this.queues.get(tabId) ?? Promise.resolve()).then(change);
+    const settled = turn.catch(() => {});
+    this.queues.set(tabId, settled);
+    void settled.then(() => {
+      if (this.queues.get(tabId) === settled) this.queues.delete(tabId);
+    });
+    return turn;
   }
 
-  async recall(tabId: number): Promise<TabPage | null> {
-    const value = (await this.area.get(keyOf(tabId)))[keyOf(tabId)];
-    return value && typeof value === 'object' ? (value as TabPage) : null;
+  remember(tabId: number, page: TabPage): Promise<void> {
+    return this.inOrder(tabId, () => this.area.set({ [keyOf(tabId)]: page }));
   }
 
-  async forget(tabId: number): Promise<void> {
-    await this.area.remove(keyOf(tabId));
+  recall(tabId: number): Promise<TabPage | null> {
+    return this.inOrder(tabId, async () => {
+      const value = (await this.area.get(keyOf(tabId)))[keyOf(tabId)];
+      return value && typeof value === 'object' ? (value as TabPage) : null;
+    });
+  }
+
+  forget(tabId: number): Promise<void> {
+    return this.inOrder(tabId, () => this.area.remove(keyOf(tabId)));
   }
 }

@@ -1,48 +1,34 @@
 // Export and import of the practitioner's own data (referrals, deals, settings) as JSON.
 // Secrets are never exported. An import is checked completely before anything is written, and
-// it only adds: an item already stored (same id) is kept as it is.
+// it only adds: an item already stored (same id) is kept as it is. An imported item that was not
+// delivered goes to the enrolment it was made for, or waits (held) until there is one.
 import * as v from 'valibot';
 import { describeIssues } from '../core/describe-issues';
-import type { ImportReportView, SettingsView } from '../core/messages/views';
 import { SettingsPatchSchema } from '../core/messages/settings';
-import { DealSchema } from '../core/referral/deal';
-import { ReferralSchema } from '../core/referral/referral';
-import type { Db, DealRecord, ReferralRecord } from './db';
+import type { ImportReportView } from '../core/messages/views';
+import { parseReferralCode } from '../core/referral/code';
+import { instant } from '../core/schema';
+import { DealRecordSchema, ReferralRecordSchema, type Db, type VendorRecord } from './db';
 import { CommandFailure } from './errors';
-import { addMissing, allOf } from './outbox';
+import { originOf } from './identity';
+import { addMissing, allOf, type OutboxRecord } from './outbox';
 import { readSettings, writeSettings } from './settings';
 
 export const EXPORT_FORMAT = 'advocate-export';
-export const EXPORT_VERSION = 1;
-
-const syncState = v.picklist(['pending', 'synced', 'parked']);
-const outboxFields = {
-  id: v.string(),
-  vendorId: v.string(),
-  sync: syncState,
-  createdAt: v.string(),
-  error: v.optional(v.string()),
-  syncedAt: v.optional(v.string()),
-};
-const SAME_IDS = 'the record and its item must have the same id and vendor';
-const ReferralRecordSchema = v.pipe(
-  v.object({ ...outboxFields, link: v.string(), item: ReferralSchema }),
-  v.check((r) => r.id === r.item.id && r.vendorId === r.item.vendorId, SAME_IDS),
-);
-const DealRecordSchema = v.pipe(
-  v.object({ ...outboxFields, item: DealSchema }),
-  v.check((r) => r.id === r.item.id && r.vendorId === r.item.vendorId, SAME_IDS),
-);
+/** 2: records say which origin and practitioner they were made for, and may be held. */
+export const EXPORT_VERSION = 2;
 
 const ExportSchema = v.object({
   format: v.literal(EXPORT_FORMAT, 'this is not an Advocate export file'),
-  version: v.literal(EXPORT_VERSION, `this export file is from an unknown version (expected ${EXPORT_VERSION})`),
-  exportedAt: v.string(),
+  version: v.picklist([1, EXPORT_VERSION], `this export file is from an unknown version (expected 1 or ${EXPORT_VERSION})`),
+  exportedAt: instant('exportedAt'),
   settings: v.optional(SettingsPatchSchema),
   referrals: v.array(ReferralRecordSchema),
   deals: v.array(DealRecordSchema),
+  /** For the practitioner's reference, and for version 1 files the only record of where items went. */
   vendors: v.optional(v.array(v.object({ id: v.string(), name: v.string(), endpoint: v.string() }))),
 });
+type ExportFile = v.InferOutput<typeof ExportSchema>;
 
 export async function exportData(db: Db, nowMs: number): Promise<{ json: string; fileName: string }> {
   const [referrals, deals, settings, vendors] = await Promise.all([allOf(db, 'referrals'), allOf(db, 'deals'), readSettings(db), db.getAll('vendors')]);
@@ -54,10 +40,40 @@ export async function exportData(db: Db, nowMs: number): Promise<{ json: string;
     settings,
     referrals,
     deals,
-    // For the practitioner's reference only: where they were enrolled. No tokens, no secrets.
+    // No tokens, no secrets: only where the practitioner was enrolled.
     vendors: vendors.map((vendor) => ({ id: vendor.id, name: vendor.name, endpoint: vendor.endpoint })),
   };
   return { json: JSON.stringify(file, null, 2), fileName: `advocate-export-${exportedAt.slice(0, 10)}.json` };
+}
+
+/** A version 1 record learns its origin from the file's vendor list and its practitioner from its code. */
+function withRoute<R extends OutboxRecord>(record: R, file: ExportFile): R {
+  if (record.origin !== undefined) return record;
+  const listed = file.vendors?.find((vendor) => vendor.id === record.vendorId);
+  let origin: string | undefined;
+  try {
+    origin = listed ? originOf(listed.endpoint) : undefined;
+  } catch {
+    origin = undefined;
+  }
+  const practitioner = 'link' in record ? parseReferralCode(record.item.code)?.practitionerNumber : undefined;
+  return { ...record, ...(origin ? { origin } : {}), ...(practitioner !== undefined ? { practitioner } : {}) };
+}
+
+/** Undelivered items go in the queue only for the enrolment they were made for; otherwise they wait. */
+function placed<R extends OutboxRecord>(record: R, vendors: ReadonlyMap<string, VendorRecord>): R {
+  if (record.sync !== 'pending' && record.sync !== 'held') return record;
+  const vendor = vendors.get(record.vendorId);
+  const here = vendor !== undefined && record.origin === originOf(vendor.endpoint) && (record.practitioner === undefined || record.practitioner === vendor.practitioner.number);
+  if (here) {
+    const next = { ...record, sync: 'pending' as const };
+    delete next.error;
+    return next;
+  }
+  if (record.origin === undefined) {
+    return { ...record, sync: 'parked', parkedFor: 'identity', error: 'Imported without the address of the vendor it was made for, so it cannot be sent. Delete it, or create a new link.' };
+  }
+  return { ...record, sync: 'held', error: `Imported. It is sent once you are enrolled with this vendor at ${record.origin}, or delete it.` };
 }
 
 export async function importData(db: Db, json: string): Promise<ImportReportView> {
@@ -75,10 +91,11 @@ export async function importData(db: Db, json: string): Promise<ImportReportView
   let settingsImported = false;
   if (file.settings) {
     // Validates the disclosure like the options page does; a bad one fails the import up front.
-    await writeSettings(db, { ...(await readSettings(db)), ...file.settings } as SettingsView);
+    await writeSettings(db, { ...(await readSettings(db)), ...file.settings });
     settingsImported = true;
   }
-  const referralsAdded = await addMissing(db, 'referrals', file.referrals as ReferralRecord[]);
-  const dealsAdded = await addMissing(db, 'deals', file.deals as DealRecord[]);
+  const vendors = new Map((await db.getAll('vendors')).map((vendor) => [vendor.id, vendor]));
+  const referralsAdded = await addMissing(db, 'referrals', file.referrals.map((r) => placed(withRoute(r, file), vendors)));
+  const dealsAdded = await addMissing(db, 'deals', file.deals.map((d) => placed(withRoute(d, file), vendors)));
   return { referralsAdded, dealsAdded, skippedExisting: file.referrals.length + file.deals.length - referralsAdded - dealsAdded, settingsImported };
 }

@@ -7,6 +7,7 @@ import type { AnyCommand, SenderKind } from './command';
 import dataExport from './data.export';
 import dataImport from './data.import';
 import dealsRegister from './deals.register';
+import outboxDiscard from './outbox.discard';
 import outboxRetry from './outbox.retry';
 import pageDetected from './page.detected';
 import pageForTab from './page.forTab';
@@ -32,6 +33,7 @@ const ALL = [
   activityGet,
   syncNow,
   outboxRetry,
+  outboxDiscard,
   settingsGet,
   settingsSet,
   dataExport,

@@ -1,7 +1,7 @@
-// Puts a parked item back in the queue (offered only where a retry can succeed).
+// Puts a parked item back in the queue, only where a retry can succeed (see canRetry).
 import * as v from 'valibot';
 import { uuid } from '../../core/schema';
-import { requeue } from '../outbox';
+import { canRetry, requeue } from '../outbox';
 import { command } from './command';
 
 export default command({
@@ -9,7 +9,9 @@ export default command({
   callers: ['popup'],
   payload: v.strictObject({ id: uuid('id') }),
   async handle({ id }, _ctx, s) {
-    const requeued = await requeue(await s.db.get(), id);
+    const db = await s.db.get();
+    const vendors = new Map((await db.getAll('vendors')).map((v) => [v.id, v]));
+    const requeued = await requeue(db, id, (record) => canRetry(record, vendors.get(record.vendorId)));
     if (requeued) {
       s.kick();
       s.refreshBadge();

@@ -5,7 +5,7 @@ import type { Deal } from '../referral/deal';
 import type { Referral } from '../referral/referral';
 import type { Settings } from './settings';
 
-export type SyncState = 'pending' | 'synced' | 'parked';
+export type SyncState = 'pending' | 'synced' | 'parked' | 'held';
 
 export interface ProblemView {
   /** storage-full | storage-closed | storage-blocked | vendor-reenrol | vendor-gone | vendor-sync | catalog-invalid | parked-items */
@@ -54,6 +54,8 @@ export interface ReferralView extends Referral {
   sync: SyncState;
   error?: string;
   syncedAt?: string;
+  /** Present when a retry can succeed (see canRetry in src/background/outbox.ts); otherwise the popup offers none. */
+  canRetry?: true;
   stats?: { clicks: number; conversions: number; commission: CommissionView };
 }
 
@@ -61,6 +63,7 @@ export interface DealView extends Deal {
   sync: SyncState;
   error?: string;
   syncedAt?: string;
+  canRetry?: true;
 }
 
 export interface CommissionView {
@@ -85,6 +88,7 @@ export interface ActivityView {
   referrals: ReferralView[];
   deals: DealView[];
   totals: VendorTotalsView[];
+  /** What needs the practitioner: parked items (refused, or for another enrolment) and held ones (they left the vendor). */
   parked: (ReferralView | DealView)[];
   unsynced: number;
   newConversions: number;

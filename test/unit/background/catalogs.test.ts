@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refreshCatalog } from '../../../src/background/catalogs';
-import { CatalogIndexCache } from '../../../src/background/catalog-index';
+import { CatalogIndexCache, publishSiteKeys } from '../../../src/background/catalog-index';
+import { CATALOG_HOSTS_KEY } from '../../../src/core/messages/catalog-hosts';
 import { createSyncer } from '../../../src/background/sync';
 import { clock, FakeVendor, freshDb, memoryLock, seedVendor } from './helpers';
 import { vendorCatalog } from './world';
@@ -75,5 +76,48 @@ describe('catalog refresh', () => {
     const index = await new CatalogIndexCache(db).get();
     expect(index.product('acme', 'mysql')?.name).toBe('MySQL');
     expect(index.vendors.filter((v) => v.id === 'acme')).toHaveLength(1);
+  });
+
+  it('sync tells the index to rebuild only when a catalog really changed (not on 304, not on the same body)', async () => {
+    const { db, vendor, time } = await setup();
+    let changes = 0;
+    const syncer = createSyncer({ db, fetch: vendor.fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), catalogIntervalMs: 1, onCatalogChange: () => changes++ });
+    await syncer.syncAll();
+    expect(changes).toBe(1); // the first catalog
+    time.advance(10);
+    await syncer.syncAll();
+    expect(changes).toBe(1); // 304
+    vendor.catalogEtag = '"v1-again"';
+    time.advance(10);
+    await syncer.syncAll();
+    expect(changes).toBe(1); // a new ETag, the same catalog
+    const next = vendorCatalog();
+    next.vendors[0]!.products[0]!.name = 'MySQL Server';
+    vendor.catalogBody = next;
+    vendor.catalogEtag = '"v2"';
+    time.advance(10);
+    await syncer.syncAll();
+    expect(changes).toBe(2);
+    expect(vendor.requests.filter((r) => r.url.endsWith('/v1/catalog'))).toHaveLength(4); // positive control: each pass asked
+  });
+});
+
+describe('published site keys', () => {
+  it('are written to storage.local only when they change', async () => {
+    const items = new Map<string, unknown>();
+    let writes = 0;
+    const area = {
+      get: async (key: string) => ({ [key]: structuredClone(items.get(key)) }),
+      set: async (next: Record<string, unknown>) => {
+        writes++;
+        for (const [k, v] of Object.entries(next)) items.set(k, structuredClone(v));
+      },
+    };
+    expect(await publishSiteKeys(area, ['host:discuss.elastic.co', 'path:www.postgresql.org/docs'])).toBe(true);
+    expect(await publishSiteKeys(area, ['host:discuss.elastic.co', 'path:www.postgresql.org/docs'])).toBe(false);
+    expect(writes).toBe(1);
+    expect(await publishSiteKeys(area, ['host:discuss.elastic.co'])).toBe(true);
+    expect(items.get(CATALOG_HOSTS_KEY)).toEqual({ 'host:discuss.elastic.co': 1 });
+    expect(writes).toBe(2);
   });
 });

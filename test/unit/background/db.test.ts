@@ -3,7 +3,7 @@ import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { DB_VERSION, DbHandle, MIGRATIONS, type StorageEvent } from '../../../src/background/db';
 import { StorageHealth } from '../../../src/background/health';
-import { START, referralRecord } from './helpers';
+import { START, referralRecord, vendorRecord } from './helpers';
 
 let n = 0;
 const uniqueName = () => `advocate-db-test-${++n}-${Math.random()}`;
@@ -15,7 +15,7 @@ describe('database', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['catalogs', 'deals', 'meta', 'referrals', 'secrets', 'stats', 'vendors']);
-    expect([...db.transaction('referrals').store.indexNames].sort()).toEqual(['by-created', 'by-vendor-sync']);
+    expect([...db.transaction('referrals').store.indexNames].sort()).toEqual(['by-created', 'by-sync', 'by-vendor-sync']);
     await handle.close();
   });
 
@@ -33,16 +33,41 @@ describe('database', () => {
     await newer.close();
   });
 
+  it('version 2 tells each item of an enrolled vendor where it goes; items of a vendor left before stay as they were', async () => {
+    const name = uniqueName();
+    const old = new DbHandle({ name, version: 1 });
+    const v1 = await old.get();
+    await v1.put('vendors', vendorRecord('acme', 'https://vendor.test/advocate'));
+    const v1Record = (vendorId: string) => {
+      const { origin: _o, practitioner: _p, ...record } = referralRecord(vendorId); // version 1 had neither
+      return record;
+    };
+    const pending = v1Record('acme');
+    const parked = { ...v1Record('acme'), sync: 'parked' as const, error: 'Unknown offer' };
+    const orphan = { ...v1Record('gone-vendor'), sync: 'parked' as const, error: 'You left' };
+    for (const r of [pending, parked, orphan]) await v1.put('referrals', r);
+    await old.close();
+    const handle = new DbHandle({ name, version: 2 });
+    const v2 = await handle.get();
+    expect(await v2.get('referrals', pending.id)).toMatchObject({ origin: 'https://vendor.test', practitioner: 7, sync: 'pending' });
+    expect(await v2.get('referrals', parked.id)).toMatchObject({ origin: 'https://vendor.test', parkedFor: 'vendor' });
+    expect(await v2.get('referrals', orphan.id)).toEqual(orphan);
+    expect(await v2.countFromIndex('referrals', 'by-sync', IDBKeyRange.bound(['parked', ''], ['parked', '\uffff']))).toBe(2);
+    await handle.close();
+  });
+
   it('reports a blocked upgrade and completes it once the old holder lets go', async () => {
     const name = uniqueName();
     // An old page that ignores versionchange: the worst case.
-    const stubborn = await openDB(name, 1, { upgrade: (db) => MIGRATIONS[0]!(db as never) });
+    const stubborn = await openDB(name, 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db as never, tx as never) });
     const health = new StorageHealth(() => START);
     const events: StorageEvent[] = [];
-    const handle = new DbHandle({ name, version: 2, onEvent: (e) => (events.push(e), health.onStorageEvent(e)) });
+    let blocked!: () => void;
+    const wasBlocked = new Promise<void>((r) => (blocked = r));
+    const handle = new DbHandle({ name, version: 2, onEvent: (e) => (events.push(e), health.onStorageEvent(e), e.kind === 'blocked' && blocked()) });
     let opened = false;
     const pending = handle.get().then((db) => ((opened = true), db));
-    await new Promise((r) => setTimeout(r, 20));
+    await wasBlocked;
     expect(opened).toBe(false);
     expect(events.map((e) => e.kind)).toEqual(['blocked']);
     expect(health.list().map((p) => p.code)).toEqual(['storage-blocked']);

@@ -62,7 +62,7 @@ export async function seedVendor(db: DbHandle, id = 'acme', endpoint = ENDPOINT,
 }
 
 let seq = 0;
-export function referralRecord(vendorId = 'acme', overrides: Partial<ReferralRecord['item']> = {}): ReferralRecord {
+export function referralRecord(vendorId = 'acme', overrides: Partial<ReferralRecord['item']> = {}, endpoint = ENDPOINT): ReferralRecord {
   const createdAt = new Date(START + ++seq).toISOString();
   const id = crypto.randomUUID();
   return {
@@ -70,6 +70,8 @@ export function referralRecord(vendorId = 'acme', overrides: Partial<ReferralRec
     vendorId,
     sync: 'pending',
     createdAt,
+    origin: new URL(endpoint).origin,
+    practitioner: 7,
     link: `https://vendor.test/r/${id.slice(0, 8)}`,
     item: { id, code: 'c'.repeat(24), vendorId, productId: 'db', offerId: 'pro', channel: 'forum-answer', createdAt, ...overrides },
   };
@@ -78,12 +80,12 @@ export function referralRecord(vendorId = 'acme', overrides: Partial<ReferralRec
 export function dealRecord(vendorId = 'acme'): DealRecord {
   const createdAt = new Date(START + ++seq).toISOString();
   const id = crypto.randomUUID();
-  return { id, vendorId, sync: 'pending', createdAt, item: { id, vendorId, productId: 'db', customerName: 'Initech', customerDomain: 'initech.example', createdAt } };
+  return { id, vendorId, sync: 'pending', createdAt, origin: new URL(ENDPOINT).origin, practitioner: 7, item: { id, vendorId, productId: 'db', customerName: 'Initech', customerDomain: 'initech.example', createdAt } };
 }
 
-export async function seedReferrals(db: DbHandle, count: number, vendorId = 'acme'): Promise<ReferralRecord[]> {
+export async function seedReferrals(db: DbHandle, count: number, vendorId = 'acme', endpoint = ENDPOINT): Promise<ReferralRecord[]> {
   const conn = await db.get();
-  const records = Array.from({ length: count }, () => referralRecord(vendorId));
+  const records = Array.from({ length: count }, () => referralRecord(vendorId, {}, endpoint));
   const tx = conn.transaction('referrals', 'readwrite');
   await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
   return records;

@@ -158,7 +158,7 @@ describe('sync', () => {
     await seedVendor(db, 'acme');
     await seedVendor(db, 'other', 'https://other.test', 'token-other');
     await seedReferrals(db, 2, 'acme');
-    await seedReferrals(db, 2, 'other');
+    await seedReferrals(db, 2, 'other', 'https://other.test');
     const otherVendor = new FakeVendor('https://other.test');
     otherVendor.token = 'token-other';
     const routed = setup({ db, fetch: (url, init) => (url.startsWith('https://other.test') ? otherVendor.fetch(url, init) : vendor.fetch(url, init)) });
@@ -205,8 +205,8 @@ describe('sync', () => {
     await syncer.syncAll({ force: true });
     expect(vendor.posts('/v1/referrals')).toHaveLength(1);
     const { requeue } = await import('../../../src/background/outbox');
-    expect(await requeue(await db.get(), bad!.id)).toBe(true);
-    expect(await requeue(await db.get(), bad!.id)).toBe(false);
+    expect(await requeue(await db.get(), bad!.id, () => true)).toBe(true);
+    expect(await requeue(await db.get(), bad!.id, () => true)).toBe(false);
     await syncer.syncAll({ force: true });
     expect(await states(db)).toMatchObject({ synced: 4, parked: 0 });
     expect(vendor.referrals.size).toBe(4);
@@ -264,6 +264,16 @@ describe('sync', () => {
     expect(reports[0]).toMatchObject({ sent: 2, accepted: 2 });
     expect([...vendor.referrals.keys()].sort()).toEqual([first!.id, second!.id].sort());
     expect(vendor.posts('/v1/referrals')).toHaveLength(2);
+  });
+
+  it('never sends an item to another endpoint than the one it was made for: it is held instead', async () => {
+    const { db, vendor, syncer } = setup();
+    await seedVendor(db);
+    const [mine] = await seedReferrals(db, 1);
+    const [foreign] = await seedReferrals(db, 1, 'acme', 'https://acme-before-it-moved.test');
+    await syncer.syncAll();
+    expect([...vendor.referrals.keys()]).toEqual([mine!.id]);
+    expect(await (await db.get()).get('referrals', foreign!.id)).toMatchObject({ sync: 'held', error: expect.stringMatching(/made for acme Inc\. at https:\/\/acme-before-it-moved\.test/) });
   });
 
   it('one vendor failing inside Advocate never stops the others', async () => {

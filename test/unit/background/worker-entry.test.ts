@@ -23,6 +23,7 @@ describe('service worker entry', () => {
     expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
     expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
+    expect(chrome.tabs.onUpdated.listeners).toHaveLength(1);
     await vi.waitFor(() => expect(alarms.get('advocate-sync')?.periodInMinutes).toBeGreaterThanOrEqual(0.5));
   });
 
@@ -47,6 +48,19 @@ describe('service worker entry', () => {
     expect(forTab.response).toMatchObject({ ok: true, value: { url } });
     chrome.tabs.onRemoved.emit(5);
     await vi.waitFor(() => expect(session.has('tab:5')).toBe(false));
+  });
+
+  it('forgets a tab’s page as soon as the tab starts loading another one: no old product, no old URL', async () => {
+    const { chrome, session } = await loadWorker();
+    const url = 'https://github.com/mysql/mysql-server';
+    const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
+    const tab = { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 };
+    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, detection } }, tab);
+    chrome.tabs.onUpdated.emit(5, { title: 'MySQL' }); // not a navigation
+    expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toMatchObject({ ok: true, value: { url } });
+    chrome.tabs.onUpdated.emit(5, { status: 'loading' }); // the tab goes to a page that matches nothing
+    expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toEqual({ ok: true, value: null });
+    expect(session.has('tab:5')).toBe(false);
   });
 
   it('sets the badge at start', async () => {

@@ -79,7 +79,7 @@ export async function enrollable(vendor: FakeVendor, options: { vendorId?: strin
   const info = { id: vendorId, name: 'Acme Data', homepage: 'https://acme.example.com', publicKeyJwk: keys.publicKeyJwk, keyId: keys.keyId };
   vendor.catalogBody = vendorCatalog(vendorId, vendor.endpoint);
   vendor.token = `tok_${vendorId}_0123456789abcdefghij`;
-  const state = { deleted: 0, credential, keys, codes, referralSecret, revoked: [] as string[] };
+  const state = { deleted: 0, credential, keys, codes, referralSecret, revoked: [] as string[], practitionerNumber: 42 };
   vendor.enrolment = (method, path, body) => {
     if (method === 'GET' && path === '/v1/vendor') return Response.json(info);
     if (method === 'GET' && path === '/v1/credentials/status') return Response.json({ revoked: state.revoked, updatedAt: '2026-01-01T00:00:00Z' });
@@ -90,7 +90,7 @@ export async function enrollable(vendor: FakeVendor, options: { vendorId?: strin
     if (method === 'POST' && path === '/v1/enrol') {
       if (!codes.delete(body?.code)) return Response.json({ type: 'https://advocate.dev/problems/enrolment-code-invalid', title: 'Unauthorized', status: 401, detail: 'bad code' }, { status: 401 });
       return Response.json({
-        practitioner: { id: 'p1', number: 42, displayName: 'Pat', email: 'pat@example.com' },
+        practitioner: { id: 'p1', number: state.practitionerNumber, displayName: 'Pat', email: 'pat@example.com' },
         vendor: info,
         accessToken: vendor.token,
         referralSecret: state.referralSecret,
@@ -131,11 +131,19 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
   return { db, vendor, time, health, syncer, send, route, kicks, session, services, badgeRefreshes: () => badgeRefreshes };
 }
 
+/** One fetch for several fake vendors, each answering at its own endpoint. */
+export function routeByEndpoint(...vendors: FakeVendor[]): Services['fetch'] {
+  return (url, init) => {
+    const vendor = vendors.find((v) => url.startsWith(`${v.endpoint}/`));
+    return vendor ? vendor.fetch(url, init) : Promise.reject(new TypeError(`fetch failed: nothing at ${url}`));
+  };
+}
+
 /** A worker enrolled with the default vendor through the real vendors.enrol command. */
-export async function enrolledWorker() {
+export async function enrolledWorker(options: { others?: FakeVendor[] } = {}) {
   const vendor = new FakeVendor();
   const enrolment = await enrollable(vendor);
-  const world = makeWorker({ vendor });
+  const world = makeWorker({ vendor, fetch: routeByEndpoint(vendor, ...(options.others ?? [])) });
   const result = await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS);
   if (!result.ok) throw new Error(`enrolment failed in setup: ${result.error.message}`);
   return { ...world, enrolment };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralView, VendorView } from '../../../../src/core/messages/views';
+import type { ActivityView, ReferralView, VendorView } from '../../../../src/core/messages/views';
 import { ENDPOINT, FakeVendor } from '../helpers';
 import { CREATE, enrolledWorker, enrollable, makeWorker, OPTIONS, value } from '../world';
 
@@ -97,5 +97,99 @@ describe('vendors.enrol', () => {
     expect(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'SECOND' }, OPTIONS)).toMatchObject({ ok: true });
     value(await world.send('sync.now'));
     expect(world.vendor.referrals.has(referral.id)).toBe(true);
+  });
+});
+
+describe('vendors.enrol: who a vendor is', () => {
+  const CODE = 'GOOD-CODE';
+
+  it('refuses an endpoint claiming the id of a vendor enrolled at another origin; nothing of that vendor changes', async () => {
+    const impostor = new FakeVendor('https://impostor.test');
+    await enrollable(impostor, { vendorId: 'acme' });
+    const world = await enrolledWorker({ others: [impostor] });
+    value(await world.send('referrals.create', CREATE));
+    const conn = await world.db.get();
+    const before = await Promise.all([conn.get('vendors', 'acme'), conn.get('secrets', 'acme'), conn.get('catalogs', 'acme'), conn.getAll('referrals')]);
+    const refused = await world.send('vendors.enrol', { endpoint: impostor.endpoint, code: CODE }, OPTIONS);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/already enrolled with Acme Data \("acme"\) at https:\/\/vendor\.test.*leave it first/) } });
+    expect(impostor.posts('/v1/enrol')).toHaveLength(0); // its code was not even used
+    expect(await Promise.all([conn.get('vendors', 'acme'), conn.get('secrets', 'acme'), conn.get('catalogs', 'acme'), conn.getAll('referrals')])).toEqual(before);
+    value(await world.send('sync.now'));
+    expect(impostor.posts('/v1/referrals')).toHaveLength(0);
+    expect(world.vendor.referrals.size).toBe(1); // the pending referral went where it was made for
+  });
+
+  it('refuses an endpoint claiming a starter-catalog vendor the starter catalog does not bind to it', async () => {
+    const impostor = new FakeVendor('https://advocate.not-ibm.test');
+    await enrollable(impostor, { vendorId: 'ibm' });
+    const world = makeWorker({ vendor: impostor });
+    const refused = await world.send('vendors.enrol', { endpoint: impostor.endpoint, code: CODE }, OPTIONS);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/calls itself "ibm", which is IBM in Advocate's bundled catalog/) } });
+    expect(await (await world.db.get()).count('vendors')).toBe(0);
+    const hits = value<{ vendorId: string; vendorName: string }[]>(await world.send('catalog.search', { query: 'ceph' }));
+    expect(hits.find((h) => h.vendorId === 'ibm')?.vendorName).toBe('IBM'); // the starter entry stands
+  });
+
+  it('leaving keeps what was not delivered, and enrolling again at the same origin delivers it with the new token', async () => {
+    const world = await enrolledWorker();
+    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
+    world.vendor.fallback = { kind: 'status', status: 503 }; // not delivered before leaving
+    value(await world.send('sync.now'));
+    world.vendor.fallback = { kind: 'normal' };
+    value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
+    const kept = value<ActivityView>(await world.send('activity.get'));
+    expect(kept.parked).toEqual([expect.objectContaining({ id: referral.id, sync: 'held', error: expect.stringMatching(/You left Acme Data.*enrol again with Acme Data at https:\/\/vendor\.test and it is sent, or delete it/) })]);
+    expect(kept.parked[0]!.canRetry).toBeUndefined();
+    world.enrolment.codes.add('AGAIN');
+    world.vendor.token = 'tok_acme_rotated_0123456789abcdef';
+    value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'AGAIN' }, OPTIONS));
+    value(await world.send('sync.now'));
+    expect(world.vendor.referrals.has(referral.id)).toBe(true);
+    expect(world.vendor.posts('/v1/referrals').at(-1)!.headers.authorization).toBe(`Bearer ${world.vendor.token}`);
+    expect(value<ActivityView>(await world.send('activity.get')).parked).toEqual([]);
+  });
+
+  it('held items never move to another endpoint that enrols under the same id', async () => {
+    const elsewhere = new FakeVendor('https://elsewhere.test');
+    const world = await enrolledWorker({ others: [elsewhere] });
+    world.vendor.fallback = { kind: 'status', status: 503 };
+    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
+    value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
+    await enrollable(elsewhere, { vendorId: 'acme' });
+    value(await world.send('vendors.enrol', { endpoint: elsewhere.endpoint, code: CODE }, OPTIONS));
+    value(await world.send('sync.now'));
+    expect(elsewhere.posts('/v1/referrals')).toHaveLength(0);
+    expect(value<ActivityView>(await world.send('activity.get')).parked).toEqual([expect.objectContaining({ id: referral.id, sync: 'held' })]);
+  });
+
+  it('enrolling again as another practitioner parks the kept items, saying why, with no retry offered', async () => {
+    const world = await enrolledWorker();
+    world.vendor.fallback = { kind: 'status', status: 503 };
+    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
+    value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
+    world.vendor.fallback = { kind: 'normal' };
+    world.enrolment.codes.add('AGAIN');
+    world.enrolment.practitionerNumber = 77;
+    value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'AGAIN' }, OPTIONS));
+    value(await world.send('sync.now'));
+    expect(world.vendor.referrals.has(referral.id)).toBe(false);
+    const [parked] = value<ActivityView>(await world.send('activity.get')).parked;
+    expect(parked).toMatchObject({ id: referral.id, sync: 'parked', error: expect.stringMatching(/made as practitioner #42 at Acme Data, and you are now enrolled there as #77/) });
+    expect(parked!.canRetry).toBeUndefined();
+    expect(value(await world.send('outbox.retry', { id: referral.id }))).toEqual({ requeued: false });
+  });
+
+  it('a referral secret that changed on re-enrolment parks the kept referrals (their codes would not verify)', async () => {
+    const world = await enrolledWorker();
+    world.vendor.fallback = { kind: 'status', status: 503 };
+    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
+    value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
+    world.vendor.fallback = { kind: 'normal' };
+    world.enrolment.codes.add('AGAIN');
+    world.enrolment.referralSecret = 'B'.repeat(42) + 'A';
+    value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'AGAIN' }, OPTIONS));
+    expect(value<ActivityView>(await world.send('activity.get')).parked).toEqual([
+      expect.objectContaining({ id: referral.id, sync: 'parked', error: expect.stringMatching(/referral secret Acme Data no longer uses/) }),
+    ]);
   });
 });
