@@ -131,6 +131,13 @@ function Parked({ items, vendorName, onChanged }: { items: (ReferralView | DealV
     if (answer.ok) onChanged();
   }
 
+  async function discard(id: string) {
+    const answer = await env.send('outbox.discard', { id });
+    const message = answer.ok ? (answer.value.discarded ? t('discarded') : t('discardNothing')) : answer.error.message;
+    setMessages((m) => ({ ...m, [id]: message }));
+    if (answer.ok) onChanged();
+  }
+
   return (
     <section class="parked" aria-labelledby="parked-h">
       <h2 id="parked-h">{t('parkedTitle')}</h2>
@@ -143,10 +150,20 @@ function Parked({ items, vendorName, onChanged }: { items: (ReferralView | DealV
               <div>
                 <strong>{what}</strong> · {vendorName.get(item.vendorId) ?? item.vendorId}
               </div>
-              <p class="field-error">{item.error ?? t('parkedNoReason')}</p>
-              <button type="button" class="small" aria-label={t('retryLabel', what)} onClick={() => void retry(item.id)}>
-                {t('retry')}
-              </button>
+              <p class={item.sync === 'held' ? 'muted' : 'field-error'} data-sync={item.sync}>
+                {item.error ?? t('parkedNoReason')}
+              </p>
+              <div class="row">
+                {/* Retry only where it can succeed; the worker says which (canRetry). */}
+                {item.canRetry && (
+                  <button type="button" class="small" aria-label={t('retryLabel', what)} onClick={() => void retry(item.id)}>
+                    {t('retry')}
+                  </button>
+                )}
+                <button type="button" class="small" aria-label={t('discardLabel', what)} onClick={() => void discard(item.id)}>
+                  {t('discard')}
+                </button>
+              </div>
               {messages[item.id] && <span role="status"> {messages[item.id]}</span>}
             </li>
           );

@@ -146,7 +146,10 @@ describe('activity', () => {
       referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a01', 'synced', { stats: { clicks: 12, conversions: 2, commission: { pending: 1500, approved: 500, paid: 0, reversed: 0 } } }),
       referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".' }),
     ],
-    parked: [referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".' })],
+    parked: [
+      referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".', canRetry: true }),
+      referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a03', 'held', { vendorId: 'initech', error: 'You left Initech before this was delivered. It is kept on this device.' }),
+    ],
     totals: [
       { vendorId: 'acme', vendorName: 'Acme', currency: 'USD', referrals: 2, clicks: 12, conversions: 2, commission: { pending: 1500, approved: 500, paid: 0, reversed: 0 } },
       { vendorId: 'globex', vendorName: 'Globex', currency: 'EUR', referrals: 1, clicks: 3, conversions: 0, commission: { pending: 0, approved: 0, paid: 0, reversed: 0 } },
@@ -181,6 +184,20 @@ describe('activity', () => {
     expect(env.callsTo('sync.now')).toHaveLength(1);
     expect(view!.text()).toContain(en('syncReport', 1, 0, 1));
     expect(view!.text()).toContain('acme: unknown offer');
+  });
+
+  it('offers Retry only where the worker says it can succeed, and Delete for every item', async () => {
+    const { env } = await open(handlers({ 'activity.get': () => withParked, 'outbox.discard': () => ({ discarded: true }) }));
+    await click(view!.container.querySelector('#tab-activity'));
+    const items = [...view!.container.querySelectorAll('.parked-item')];
+    expect(items.map((li) => [...li.querySelectorAll('button')].map((b) => b.textContent))).toEqual([
+      [en('retry'), en('discard')],
+      [en('discard')],
+    ]);
+    expect(items[1]!.textContent).toContain('You left Initech');
+    await click(button(items[1]!, en('discard')));
+    expect(env.callsTo('outbox.discard')).toEqual([{ id: '0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a03' }]);
+    expect(view!.text()).toContain(en('discarded'));
   });
 
   it('shows the worker message when a retry fails', async () => {
