@@ -1,16 +1,21 @@
-// An HTTP proxy for fault tests: sits between the extension and the reference endpoint and,
-// request by request, answers 5xx, hangs, resets the connection, trickles the body, loses the
-// response after the endpoint has acted on the request, or sends the request twice.
-// Loopback only; every fault is bounded in time so the test always ends.
+// The one HTTP proxy for fault tests (the browser run and the worker's sync in Node): sits between
+// the extension and the reference endpoint and, request by request, passes it, answers 5xx or
+// 429 with Retry-After, hangs, resets the connection before or after the endpoint acted, trickles
+// the body, stalls the body half-way, loses the response after the endpoint has acted, or sends
+// the request twice. Real sockets, so clients see real resets and real timeouts. Loopback only;
+// every fault is bounded in time so the test always ends.
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'ok' | 'error-5xx' | 'hang' | 'reset-before' | 'reset-after' | 'slow-body' | 'lost-response' | 'duplicate';
+export const FAULTS = ['ok', 'error-5xx', 'error-429', 'hang', 'reset-before', 'reset-after', 'slow-body', 'stalled-body', 'lost-response', 'duplicate'] as const;
+export type Fault = (typeof FAULTS)[number];
 
 export interface FaultProxyOptions {
   target: string; // http://127.0.0.1:port
   /** Relative weights of each fault; 'ok' gets whatever weight you give it. */
   weights?: Partial<Record<Fault, number>>;
+  /** Or pick the fault per request yourself (e.g. from a seeded plan); overrides `weights`. */
+  choose?: (req: IncomingMessage) => Fault;
   /** Deterministic runs: a seed for the fault choice. */
   seed?: number;
   /** Only requests whose path starts with one of these get faults (others pass through). */
@@ -81,7 +86,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const target = new URL(options.target);
   const random = seeded(options.seed ?? 1);
   let weights: Partial<Record<Fault, number>> = options.weights ?? { ok: 1 };
-  const counts = { ok: 0, 'error-5xx': 0, hang: 0, 'reset-before': 0, 'reset-after': 0, 'slow-body': 0, 'lost-response': 0, duplicate: 0 } as Record<Fault, number>;
+  const counts = Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const hangMs = options.hangMs ?? 35_000;
@@ -102,13 +107,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     try {
       const body = await readBody(req);
       const eligible = !options.faultPaths || options.faultPaths.some((p) => req.url?.startsWith(p));
-      const fault = eligible ? pick() : 'ok';
+      const fault = !eligible ? 'ok' : options.choose ? options.choose(req) : pick();
       counts[fault]++;
       switch (fault) {
         case 'ok':
           return reply(res, await forward(target, req, body));
         case 'error-5xx':
           return void res.writeHead(random() < 0.5 ? 503 : 500, { 'content-type': 'text/plain' }).end('injected failure');
+        case 'error-429':
+          return void res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/problem+json' }).end('{"title":"Too many requests","detail":"injected"}');
         case 'hang': // never answers; the client must time out. Closed after hangMs so the test ends.
           return later(hangMs, () => req.socket.destroy());
         case 'reset-before':
@@ -134,6 +141,16 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             later(100, drip);
           };
           return drip();
+        }
+        case 'stalled-body': {
+          // Headers and a few bytes, then nothing: the client's timeout must cover reading the body.
+          const up = await forward(target, req, body);
+          const headers = { ...up.headers };
+          delete headers['transfer-encoding'];
+          headers['content-length'] = String(up.body.length);
+          res.writeHead(up.status, headers as Record<string, string>);
+          res.write(up.body.subarray(0, Math.min(5, Math.max(0, up.body.length - 1))));
+          return later(hangMs, () => req.socket.destroy());
         }
         case 'duplicate': {
           await forward(target, req, body);

@@ -102,14 +102,15 @@ export async function enrollable(vendor: FakeVendor, options: { vendorId?: strin
   return state;
 }
 
-export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?: Services['fetch']; events?: StorageEvent[] } = {}) {
+export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?: Services['fetch']; events?: StorageEvent[]; timeoutMs?: number } = {}) {
+  const timeoutMs = options.timeoutMs ?? 200;
   const events = options.events ?? [];
   const db = options.db ?? freshDb(events);
   const vendor = options.vendor ?? new FakeVendor();
   const time = clock(START);
   const health = new StorageHealth(time.now);
   const fetch = options.fetch ?? vendor.fetch;
-  const syncer = createSyncer({ db, fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), timeoutMs: 200 });
+  const syncer = createSyncer({ db, fetch, now: time.now, random: () => 0.5, withLock: memoryLock(), timeoutMs });
   const kicks: number[] = [];
   let badgeRefreshes = 0;
   const session = new MemorySession();
@@ -117,7 +118,7 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
     db,
     fetch,
     now: time.now,
-    timeoutMs: 200,
+    timeoutMs,
     syncer,
     health,
     catalogs: new CatalogIndexCache(db),
