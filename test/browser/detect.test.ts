@@ -35,7 +35,7 @@ async function matchForTab(url: string) {
   }, url);
   if (tabId === null) return null;
   const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('src/options/index.html'));
+  await page.goto(browser.extensionUrl('src/popup/index.html')); // page.forTab is the popup's command
   const answer = await page.evaluate((id) => chrome.runtime.sendMessage({ advocate: 1, name: 'page.forTab', payload: { tabId: id } }), tabId);
   await page.close();
   return answer as { ok: boolean; value?: { url: string; match: { pageType: string; products: { productId: string }[] } | null } | null };
@@ -54,12 +54,36 @@ test('the content script detects github.com/mysql/mysql-server and the worker ma
   await tab.close();
 });
 
-test('a reserved GitHub path is not taken for a repository', async () => {
+/** Records, in the worker, every Advocate message it receives from now on (lost if the worker restarts, which fails the positive control). */
+async function recordMessages(): Promise<() => Promise<{ name: string; url?: string }[]>> {
+  const worker = await currentWorker(browser.context);
+  await worker.evaluate(() => {
+    const heard: { name: string; url?: string }[] = [];
+    (globalThis as { heard?: unknown }).heard = heard;
+    chrome.runtime.onMessage.addListener((message: { advocate?: number; name?: string }, sender) => {
+      if (message?.advocate === 1) heard.push({ name: String(message.name), ...(sender.url ? { url: sender.url } : {}) });
+    });
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { heard: { name: string; url?: string }[] }).heard);
+}
+
+test('a reserved GitHub path is not taken for a repository: the worker never hears of it', async () => {
+  const heard = await recordMessages();
   const tab = await browser.context.newPage();
-  await tab.goto('https://github.com/settings');
-  await tab.waitForTimeout(500);
-  // Nothing to look up on a reserved path: the content script does not even message the worker.
-  expect(await matchForTab('https://github.com/settings')).toBeNull();
+  // The content script's isolated world, seen through the DevTools protocol: proof that it ran on the page.
+  const cdp = await browser.context.newCDPSession(tab);
+  const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context));
+  await cdp.send('Runtime.enable');
+  await tab.goto('https://github.com/settings', { waitUntil: 'load' });
+  const ours = () => worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(browser.extensionId));
+  await expect.poll(() => ours() !== undefined, { timeout: 10_000 }).toBe(true);
+  // Runs after the content script's first pass in that world (which sends nothing here, or sends at once).
+  await cdp.send('Runtime.evaluate', { expression: 'location.href', contextId: ours()!.id });
+  // Positive control: the same tab's next page, a repository, is reported; messages of one tab arrive in order.
+  await tab.goto('https://github.com/mysql/mysql-server');
+  await expect.poll(async () => (await heard()).some((m) => m.name === 'page.detected' && m.url === 'https://github.com/mysql/mysql-server'), { timeout: 10_000 }).toBe(true);
+  expect((await heard()).filter((m) => m.url?.startsWith('https://github.com/settings'))).toEqual([]);
   await tab.close();
 });
 
