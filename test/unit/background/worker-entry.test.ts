@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CATALOG_HOSTS_KEY } from '../../../src/core/messages/catalog-hosts';
 import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
 
 const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
@@ -81,8 +82,8 @@ describe('service worker entry', () => {
 
   it('publishes the catalog host and path keys for the content script, and nothing secret', async () => {
     const { chrome } = await loadWorker();
-    await vi.waitFor(() => expect(chrome.storage.local.items.get('advocate:catalog-hosts')).toBeDefined());
-    const hosts = chrome.storage.local.items.get('advocate:catalog-hosts') as Record<string, number>;
+    await vi.waitFor(() => expect(chrome.storage.local.items.get(CATALOG_HOSTS_KEY)).toBeDefined());
+    const hosts = chrome.storage.local.items.get(CATALOG_HOSTS_KEY) as Record<string, number>;
     expect(hosts['host:discuss.elastic.co']).toBe(1);
     expect(hosts['host:github.com']).toBeUndefined();
     expect(Object.keys(hosts).every((k) => k.startsWith('host:') || k.startsWith('path:'))).toBe(true);
