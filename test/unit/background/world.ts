@@ -161,3 +161,15 @@ export const CREATE = { vendorId: 'acme', productId: 'mysql', offerId: 'enterpri
 /** What the content script reports on github.com/mysql/mysql-server. */
 export const DETECTION = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
 export const REPO_URL = 'https://github.com/mysql/mysql-server';
+
+/** The vendor's stats after one referral got 5 clicks and 2 conversions. */
+export function statsFor(referral: { id: string; code: string }) {
+  const commission = { pending: 1000, approved: 0, paid: 0, reversed: 0 };
+  return {
+    practitionerId: 'p1',
+    currency: 'USD',
+    generatedAt: '2026-03-01T10:00:00Z',
+    totals: { referrals: 1, clicks: 5, conversions: 2, commission },
+    referrals: [{ id: referral.id, code: referral.code, productId: 'mysql', offerId: 'enterprise', clicks: 5, conversions: 2, commission }],
+  };
+}

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityView, ReferralView } from '../../../../src/core/messages/views';
-import { CREATE, enrolledWorker, value } from '../world';
+import { CREATE, enrolledWorker, statsFor, value } from '../world';
 
 describe('activity.get', () => {
   it('shows recent referrals with names, stats and totals; markSeen clears new conversions', async () => {
     const world = await enrolledWorker();
     const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
     expect(value<ActivityView>(await world.send('activity.get'))).toMatchObject({ unsynced: 1, referrals: [{ id: referral.id, sync: 'pending' }] });
-    world.vendor.statsBody = {
-      practitionerId: 'p1',
-      currency: 'USD',
-      generatedAt: '2026-03-01T10:00:00Z',
-      totals: { referrals: 1, clicks: 5, conversions: 2, commission: { pending: 1000, approved: 0, paid: 0, reversed: 0 } },
-      referrals: [{ id: referral.id, code: referral.code, productId: 'mysql', offerId: 'enterprise', clicks: 5, conversions: 2, commission: { pending: 1000, approved: 0, paid: 0, reversed: 0 } }],
-    };
+    world.vendor.statsBody = statsFor(referral);
     value(await world.send('sync.now'));
     const activity = value<ActivityView>(await world.send('activity.get'));
     expect(activity.referrals[0]).toMatchObject({ id: referral.id, sync: 'synced', stats: { clicks: 5, conversions: 2 }, productName: 'MySQL', offerName: 'MySQL Enterprise' });

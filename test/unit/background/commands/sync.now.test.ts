@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createSyncer } from '../../../../src/background/sync';
 import type { ActivityView, ReferralView, SyncReportView } from '../../../../src/core/messages/views';
 import { FakeVendor, memoryLock, seedReferrals, seedVendor } from '../helpers';
-import { CREATE, enrolledWorker, makeWorker, value } from '../world';
+import { CREATE, enrolledWorker, makeWorker, statsFor, value } from '../world';
 
 describe('sync.now', () => {
   it('delivers, then activity.get shows the stats and new conversions', async () => {
     const world = await enrolledWorker();
     const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
-    world.vendor.statsBody = {
-      practitionerId: 'p1',
-      currency: 'USD',
-      generatedAt: '2026-03-01T10:00:00Z',
-      totals: { referrals: 1, clicks: 5, conversions: 2, commission: { pending: 1000, approved: 0, paid: 0, reversed: 0 } },
-      referrals: [{ id: referral.id, code: referral.code, productId: 'mysql', offerId: 'enterprise', clicks: 5, conversions: 2, commission: { pending: 1000, approved: 0, paid: 0, reversed: 0 } }],
-    };
+    world.vendor.statsBody = statsFor(referral);
     const report = value<SyncReportView>(await world.send('sync.now'));
     expect(report.accepted).toBe(1);
     expect(world.vendor.referrals.has(referral.id)).toBe(true);

@@ -162,15 +162,21 @@ describe('vendors.enrol: who a vendor is', () => {
     expect(value<ActivityView>(await world.send('activity.get')).parked).toEqual([expect.objectContaining({ id: referral.id, sync: 'held' })]);
   });
 
-  it('enrolling again as another practitioner parks the kept items, saying why, with no retry offered', async () => {
+  /** A referral not delivered before leaving; then `change` to the enrolment, and enrolling again at the same endpoint. */
+  async function reenrolAfter(change: (enrolment: Awaited<ReturnType<typeof enrolledWorker>>['enrolment']) => void) {
     const world = await enrolledWorker();
     world.vendor.fallback = { kind: 'status', status: 503 };
     const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
     value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
     world.vendor.fallback = { kind: 'normal' };
     world.enrolment.codes.add('AGAIN');
-    world.enrolment.practitionerNumber = 77;
+    change(world.enrolment);
     value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'AGAIN' }, OPTIONS));
+    return { world, referral };
+  }
+
+  it('enrolling again as another practitioner parks the kept items, saying why, with no retry offered', async () => {
+    const { world, referral } = await reenrolAfter((enrolment) => (enrolment.practitionerNumber = 77));
     value(await world.send('sync.now'));
     expect(world.vendor.referrals.has(referral.id)).toBe(false);
     const [parked] = value<ActivityView>(await world.send('activity.get')).parked;
@@ -180,14 +186,7 @@ describe('vendors.enrol: who a vendor is', () => {
   });
 
   it('a referral secret that changed on re-enrolment parks the kept referrals (their codes would not verify)', async () => {
-    const world = await enrolledWorker();
-    world.vendor.fallback = { kind: 'status', status: 503 };
-    const { referral } = value<{ referral: ReferralView }>(await world.send('referrals.create', CREATE));
-    value(await world.send('vendors.leave', { vendorId: 'acme' }, OPTIONS));
-    world.vendor.fallback = { kind: 'normal' };
-    world.enrolment.codes.add('AGAIN');
-    world.enrolment.referralSecret = 'B'.repeat(42) + 'A';
-    value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'AGAIN' }, OPTIONS));
+    const { world, referral } = await reenrolAfter((enrolment) => (enrolment.referralSecret = 'B'.repeat(42) + 'A'));
     expect(value<ActivityView>(await world.send('activity.get')).parked).toEqual([
       expect.objectContaining({ id: referral.id, sync: 'parked', error: expect.stringMatching(/referral secret Acme Data no longer uses/) }),
     ]);
