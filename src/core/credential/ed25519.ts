@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
 import { canonicalize } from './canonical';
 import { encodeEd25519Multikey } from './multibase';
-import { describeIssues } from './schema';
+import { describeIssues } from '../describe-issues';
 
 export const ED25519 = { name: 'Ed25519' } as const;
 
