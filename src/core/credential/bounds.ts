@@ -40,15 +40,15 @@ export function exceedsLimits(value: unknown, limits: Limits = CREDENTIAL_LIMITS
 }
 
 /** JSON text → value, refusing oversized text before parsing; any JSON.parse failure (a deep stack included) is a reason, not a throw. */
-export function parseJsonBounded(text: string, limits: Limits = CREDENTIAL_LIMITS): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function parseJsonBounded(text: string, limits: Limits = CREDENTIAL_LIMITS): { ok: true; value: unknown } | { ok: false; code: 'too-large' | 'malformed'; reason: string } {
   // Structure and whitespace add to the strings; four times the string budget is ample.
-  if (text.length > limits.chars * 4) return { ok: false, reason: `The file is larger than ${(limits.chars * 4).toLocaleString('en')} characters` };
+  if (text.length > limits.chars * 4) return { ok: false, code: 'too-large', reason: `The text is longer than ${(limits.chars * 4).toLocaleString('en')} characters` };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `Not JSON: ${(error as Error).message}` };
+    return { ok: false, code: 'malformed', reason: `Not JSON: ${(error as Error).message}` };
   }
   const over = exceedsLimits(value, limits);
-  return over ? { ok: false, reason: over } : { ok: true, value };
+  return over ? { ok: false, code: 'too-large', reason: over } : { ok: true, value };
 }

@@ -179,6 +179,9 @@ const NOTHING = {
   validUntil: null,
 } as const;
 
+/** The result for input refused before it could be examined (unreadable, not JSON). */
+export const refusal = (code: VerifyCode, reason: string): VerifyResult => ({ ...NOTHING, valid: false, code, reason });
+
 async function check(input: unknown, options: CheckOptions, isStatusList: boolean): Promise<VerifyResult> {
   let known: Pick<VerifyResult, 'suite' | 'verificationMethod'> = { suite: null, verificationMethod: null };
   const fail = (problem: Problem): VerifyResult => ({ ...NOTHING, ...known, valid: false, ...problem });
@@ -264,6 +267,9 @@ async function check(input: unknown, options: CheckOptions, isStatusList: boolea
     revoked = false;
   }
   const notes: string[] = [];
+  if (!supplied && !isDid(issuerId)) {
+    notes.push(`The issuer ${quote(issuerId)} is not a DID, so nothing here ties the signing key to it: check that the key is the issuer's, or give it as the key to verify with`);
+  }
   for (const entry of isStatusList ? [] : claims.statuses) {
     if (entry.statusPurpose !== 'revocation' && entry.statusPurpose !== 'suspension') continue;
     const list = options.statusLists?.find((l) => isObject(l) && l.id === entry.statusListCredential);
@@ -304,7 +310,7 @@ export async function checkCredential(input: unknown, options: CheckOptions): Pr
     return await check(input, options, false);
   } catch (error) {
     // Non-JSON members (functions, NaN, cycles) or a throwing getter in the input.
-    return { ...NOTHING, valid: false, code: 'malformed', reason: `Not a credential: ${(error as Error).message}` };
+    return refusal('malformed', `Not a credential: ${(error as Error).message}`);
   }
 }
 
