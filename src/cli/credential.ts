@@ -4,7 +4,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CREDENTIAL_LIMITS, checkCredential, parseJsonBounded, refusal, type KeyInput, type VerifyResult } from '../core/credential/index';
+import {
+  CREDENTIAL_LIMITS,
+  KeyFormatError,
+  checkCredential,
+  parseJsonBounded,
+  parseKeyInput,
+  refusal,
+  type KeyInput,
+  type SuppliedKey,
+  type VerifyResult,
+} from '../core/credential/index';
 import { parseInstant } from '../core/schema/time';
 
 const USAGE = `usage:
@@ -39,6 +49,16 @@ function readJsonFile(path: string): ReturnType<typeof parseJsonBounded> {
   return parseJsonBounded(readFileSync(path, 'utf8'));
 }
 
+/** The --key value as the verifier takes it; a usage error when it is no Ed25519 key at all. */
+function suppliedKey(value: string): SuppliedKey {
+  try {
+    return parseKeyInput(keyInput(value));
+  } catch (error) {
+    if (error instanceof KeyFormatError) throw new UsageError(`--key: ${error.message}`);
+    throw error;
+  }
+}
+
 function keyInput(value: string): KeyInput {
   let isFile = false;
   try {
@@ -50,7 +70,7 @@ function keyInput(value: string): KeyInput {
   const parsed = isFile ? readJsonFile(value) : parseJsonBounded(value);
   if (!parsed.ok) throw new UsageError(`--key ${value}: ${parsed.reason}`);
   if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) throw new UsageError(`--key ${value}: expected a JSON object`);
-  return parsed.value as Record<string, unknown>;
+  return parsed.value;
 }
 
 /** The one JSON object `verify` prints. */
@@ -118,7 +138,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   async function verifyFile(p: Parsed): Promise<VerifyResult> {
     const now = p.now === undefined ? io.now() : new Date(parseInstant(p.now) ?? Number.NaN);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now ${p.now}: not an ISO 8601 date-time with a time zone`);
-    const key = p.key === undefined ? undefined : keyInput(p.key);
+    const key = p.key === undefined ? undefined : suppliedKey(p.key);
     const statusLists = p.status.map((file) => {
       const list = readJsonFile(file);
       if (!list.ok) throw new UsageError(`--status ${file}: ${list.reason}`);

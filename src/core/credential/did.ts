@@ -65,7 +65,8 @@ export interface SuppliedKey {
   document?: { id: string; assertionMethods: ReadonlyMap<string, string> };
 }
 
-export type KeyInput = string | Record<string, unknown>;
+/** did:key, Multikey, an Ed25519 public JWK, or a DID document. */
+export type KeyInput = string | object;
 
 const fromMultikey = (multikey: string): SuppliedKey | null => {
   const publicKey = decodeEd25519Multikey(multikey);
@@ -95,13 +96,14 @@ function fromDidDocument(doc: Record<string, unknown>): SuppliedKey {
  * A key from what a person or a vendor hands over: `did:key:z6Mk…`, a Multikey `z6Mk…`, an Ed25519
  * public JWK, or a DID document. Throws KeyFormatError saying what it is not.
  */
-export function parseKeyInput(input: KeyInput): SuppliedKey {
-  if (typeof input === 'string') {
-    const text = input.trim();
+export function parseKeyInput(key: KeyInput): SuppliedKey {
+  const input = key as Record<string, unknown>;
+  if (typeof key === 'string') {
+    const text = key.trim();
     const multikey = text.startsWith('did:key:') ? text.slice('did:key:'.length).split('#')[0]! : text;
-    const key = fromMultikey(multikey);
-    if (!key) throw new KeyFormatError(`"${text.slice(0, 80)}" is not an Ed25519 did:key or Multikey (z6Mk…)`);
-    return key;
+    const parsed = fromMultikey(multikey);
+    if (!parsed) throw new KeyFormatError(`"${text.slice(0, 80)}" is not an Ed25519 did:key or Multikey (z6Mk…)`);
+    return parsed;
   }
   if ('kty' in input) return { publicKey: publicKeyBytesOfJwk(input), multikey: multikeyOfJwk(input) };
   if ('verificationMethod' in input || 'assertionMethod' in input) return fromDidDocument(input);

@@ -92,6 +92,8 @@ const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries
 
 type Problem = { code: VerifyCode; reason: string };
 
+const isSuppliedKey = (key: KeyInput | SuppliedKey): key is SuppliedKey => typeof key === 'object' && 'publicKey' in key && key.publicKey instanceof Uint8Array;
+
 function contextProblem(doc: JsonObject, types: string[]): Problem | null {
   const contexts = asList(doc['@context']);
   if (contexts.length === 0) return { code: 'unknown-context', reason: `The credential has no @context; it must start with "${VC_CONTEXT_V2}"` };
@@ -222,7 +224,7 @@ async function check(input: unknown, options: CheckOptions, isStatusList: boolea
   let supplied: SuppliedKey | undefined;
   if (options.key !== undefined) {
     try {
-      supplied = typeof options.key === 'object' && options.key.publicKey instanceof Uint8Array ? (options.key as SuppliedKey) : parseKeyInput(options.key as KeyInput);
+      supplied = isSuppliedKey(options.key) ? options.key : parseKeyInput(options.key);
     } catch (error) {
       return fail({ code: 'key-unavailable', reason: `The key given is unusable: ${(error as Error).message}` });
     }

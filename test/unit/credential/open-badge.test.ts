@@ -156,7 +156,7 @@ describe('checkCredential on certifications', () => {
       issuer: null,
     });
     for (const key of [didDocument(web, keys.publicKeyMultibase), keys.publicKeyMultibase, didKeyOf(keys.publicKeyMultibase), keys.publicKeyJwk]) {
-      expect(await checkCredential(signed, { now: NOW, key: key as never })).toMatchObject({ valid: true, issuer: { id: web } });
+      expect(await checkCredential(signed, { now: NOW, key })).toMatchObject({ valid: true, issuer: { id: web } });
     }
     expect(await checkCredential(signed, { now: NOW, key: other.publicKeyMultibase })).toMatchObject({ valid: false, code: 'wrong-key' });
     expect(await checkCredential(signed, { now: NOW, key: didDocument(didWebOf('https://elsewhere.example'), keys.publicKeyMultibase) })).toMatchObject({
