@@ -44,6 +44,20 @@ export function statusListEntry(statusListCredential: string, index: number, sta
   };
 }
 
+/**
+ * A random index not in `used`, for a new credential's entry: random, not sequential, so an index
+ * tells nothing about when or to whom a credential was issued (the specification's advice).
+ */
+export function randomStatusIndex(used: ReadonlySet<number>, entries = STATUS_LIST_MIN_ENTRIES): number {
+  if (used.size >= entries) throw new StatusListError(`All ${entries} entries of the status list are in use`);
+  const word = new Uint32Array(1);
+  for (;;) {
+    crypto.getRandomValues(word);
+    const index = word[0]! % entries; // the bias for entries far below 2^32 is negligible here
+    if (!used.has(index)) return index;
+  }
+}
+
 // --- the bitstring ----------------------------------------------------------------------------
 
 /** An all-clear list of at least the minimum number of entries. */

@@ -10,6 +10,7 @@ import {
   getStatusBit,
   newBitstring,
   newStatusListCredential,
+  randomStatusIndex,
   readStatus,
   setStatusBit,
   statusListEntry,
@@ -82,6 +83,17 @@ describe('entries and lists', () => {
       statusListIndex: '94567',
       statusListCredential: URL_,
     });
+  });
+
+  it('picks random unused indexes, and says when the list is full', () => {
+    const used = new Set<number>();
+    for (let i = 0; i < 200; i++) used.add(randomStatusIndex(used));
+    expect(used.size).toBe(200);
+    expect([...used].every((i) => Number.isInteger(i) && i >= 0 && i < STATUS_LIST_MIN_ENTRIES)).toBe(true);
+    expect(Math.max(...used)).toBeGreaterThan(1000); // not handed out in order
+    const full = new Set(Array.from({ length: 8 }, (_, i) => i));
+    expect(randomStatusIndex(new Set([0, 1, 2, 3, 4, 5, 6]), 8)).toBe(7);
+    expect(() => randomStatusIndex(full, 8)).toThrow(/All 8 entries/);
   });
 
   it('builds a BitstringStatusListCredential whose set bits read as set', async () => {
