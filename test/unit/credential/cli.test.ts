@@ -99,6 +99,23 @@ describe('credential verify', () => {
     expect([wrong.code, wrong.json().reason]).toEqual([1, expect.stringMatching(/not with the key given/)]);
   });
 
+  it("verifies a credential signed with a vendor key (as GET /v1/vendor publishes it), given as a JWK file", async () => {
+    const signed = await signCredential(
+      newCertificationCredential({
+        issuer: { id: 'acme', name: 'Acme Data' },
+        subject: { practitionerId: 'p1', name: 'Pat' },
+        achievement: { vendorId: 'acme', productId: 'mysql', level: 'associate', name: 'Certified MySQL Associate' },
+        validFrom: '2026-01-01T00:00:00Z',
+      }),
+      keys.privateKey,
+      { verificationMethod: `acme#${keys.keyId}`, created: '2026-01-01T00:00:00Z' },
+    );
+    const path = file('vendor-key-credential.json', signed);
+    const ok = await cli('verify', path, '--key', file('vendor-key.json', keys.publicKeyJwk));
+    expect([ok.code, ok.json().valid, ok.json().issuer]).toEqual([0, true, { id: 'acme', name: 'Acme Data' }]);
+    expect((await cli('verify', path)).json().reason).toMatch(/give that key/);
+  });
+
   it('checks revocation with --status', async () => {
     const clear = await cli('verify', certification, '--key', didJson, '--status', file('status-clear.json', await list([1, 2, 3])));
     expect([clear.code, clear.json().revoked, clear.json().reason]).toEqual([0, false, undefined]);
