@@ -42,7 +42,15 @@ export function parseCatalog(input: unknown): Catalog {
  */
 export function catalogProblems(input: unknown): CatalogError[] {
   const result = v.safeParse(CatalogSchema, input);
-  if (!result.success) return result.issues.map((issue) => schemaError(input, issue));
+  if (!result.success) {
+    // One problem per field: the first check that failed says what to fix.
+    const byField = new Map<string, CatalogError>();
+    for (const issue of result.issues) {
+      const error = schemaError(input, issue);
+      if (!byField.has(error.field)) byField.set(error.field, error);
+    }
+    return [...byField.values()];
+  }
   const problems: CatalogError[] = [];
   checkUniqueness(result.output, (error) => problems.push(error));
   return problems;
@@ -50,8 +58,14 @@ export function catalogProblems(input: unknown): CatalogError[] {
 
 type Issue = v.InferIssue<typeof CatalogSchema>;
 
-function schemaError(input: unknown, issue: Issue): CatalogError {
-  const keys = (issue.path ?? []).map((item) => item.key);
+function schemaError(input: unknown, issue: Issue, parentKeys: readonly unknown[] = []): CatalogError {
+  const keys = [...parentKeys, ...(issue.path ?? []).map((item) => item.key)];
+  // A signal written as text or as an object: blame the branch the author meant (the one that
+  // got past its type check); its issue paths are relative to the union's.
+  if (issue.type === 'union') {
+    const meant = issue.issues?.find((sub) => (sub.path?.length ?? 0) > 0);
+    if (meant) return schemaError(input, meant as Issue, keys);
+  }
   // An unknown field in a strict object: valibot points the path at the extra key itself.
   const problem =
     issue.type === 'strict_object' && issue.expected === 'never'
