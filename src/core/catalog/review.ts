@@ -4,7 +4,7 @@
 // Used by the build (vite.config.ts), the tests and `npm run catalog -- check`.
 
 import { catalogProblems } from './parse';
-import { dayInstant, type Catalog, type Product, type Provenance } from './schema';
+import { dayInstant, type Catalog, type Product, type Provenance, type Vendor } from './schema';
 import { signalKeys } from './signal-keys';
 
 export interface StarterFile {
@@ -40,18 +40,19 @@ export const ADDS_SENTENCE = /^Adds [^.!?]+(?:\.[^ .!?][^.!?]*)*\.$/;
 
 export function reviewStarter(files: readonly StarterFile[], now: Date): Review {
   const review: Review = { errors: [], stale: [], unverified: [] };
-  const input = { schemaVersion: 1, vendors: files.map((f) => f.vendor) };
-  for (const error of catalogProblems(input)) {
-    const at = /^vendors\[(\d+)\]\.?(.*)$/.exec(error.field);
-    const file = at ? files[Number(at[1])]?.file ?? '(catalog)' : '(catalog)';
-    review.errors.push({ file, ...ids(error.vendorId, error.productId), field: at ? at[2]! : error.field, message: problemOf(error.message) });
+  // Each file on its own, so one broken file does not hide what is wrong or old in the others.
+  // (Vendor ids are unique because each file is named after its vendor.)
+  const valid: { file: string; vendor: Vendor }[] = [];
+  for (const { file, vendor } of files) {
+    const problems = catalogProblems({ schemaVersion: 1, vendors: [vendor] });
+    for (const error of problems) {
+      review.errors.push({ file, ...ids(error.vendorId, error.productId), field: error.field.replace(/^vendors\[0\]\.?/, ''), message: problemOf(error.message) });
+    }
+    if (!problems.length) valid.push({ file, vendor: vendor as Vendor });
   }
-  if (review.errors.length) return review;
 
-  const catalog = input as Catalog;
   const firstOffering = new Map<string, { file: string; product: Product }>();
-  catalog.vendors.forEach((vendor, vi) => {
-    const file = files[vi]!.file;
+  valid.forEach(({ file, vendor }) => {
     const report = (list: Problem[], field: string, message: string, productId?: string) =>
       list.push({ file, ...ids(vendor.id, productId), field, message });
     if (file !== `${vendor.id}.json`) report(review.errors, 'id', `the file of vendor "${vendor.id}" must be named ${vendor.id}.json`);
@@ -69,8 +70,7 @@ export function reviewStarter(files: readonly StarterFile[], now: Date): Review 
     });
   });
   // Second pass for dates, so each list reads in file order.
-  catalog.vendors.forEach((vendor, vi) => {
-    const file = files[vi]!.file;
+  valid.forEach(({ file, vendor }) => {
     const dated = (where: Provenance, field: string, what: string, productId?: string, required = true) => {
       const at = { file, ...ids(vendor.id, productId) };
       if (where.source === undefined && required) review.errors.push({ ...at, field: join(field, 'source'), message: `${what} needs "source": the public page that supports it` });
@@ -101,7 +101,7 @@ export function reviewStarter(files: readonly StarterFile[], now: Date): Review 
     });
   });
   review.errors.sort(byFile(files));
-  if (!review.errors.length) review.catalog = catalog;
+  if (!review.errors.length) review.catalog = { schemaVersion: 1, vendors: valid.map((v) => v.vendor) };
   return review;
 }
 
