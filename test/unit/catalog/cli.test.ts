@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { starterCatalog } from '../../../src/core/catalog';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/catalog.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/catalog.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
 function vendor(id: string, checked: string, url: string) {
   return {
@@ -22,7 +22,8 @@ function vendor(id: string, checked: string, url: string) {
   };
 }
 
-describe('catalog CLI', () => {
+// Each run starts a process (about a second, far more on a loaded machine).
+describe('catalog CLI', { timeout: 120_000 }, () => {
   it('check on the bundled starter catalog is clean (CI runs it before the tests)', () => {
     const res = run(['check']);
     expect(res.stderr).toBe('');
