@@ -5,6 +5,7 @@
 
 import * as v from 'valibot';
 import { isDomainName, parseEndpointUrl, parseInstant, parseWebUrl, httpsUrl as webHttpsUrl, slug } from '../schema';
+import { isStackExchangeHost } from '../detect/forums';
 import { parseHostOrPath, parseRepositoryUrl } from './forms';
 
 /** Lengths of catalog text, which no other schema shares. */
@@ -75,10 +76,14 @@ const PackagesSchema = v.strictObject({
   nuget: entries(pattern(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'must be a NuGet package id')),
 });
 
-const NAMED_STACK_EXCHANGE_SITES = new Set(['stackoverflow.com', 'serverfault.com', 'superuser.com', 'askubuntu.com', 'mathoverflow.net', 'stackapps.com']);
-export const isStackExchangeSite = (host: string) =>
-  isDomainName(host) &&
-  (NAMED_STACK_EXCHANGE_SITES.has(host) || host.endsWith('.stackexchange.com') || host.endsWith('.stackoverflow.com'));
+/** A Stack Exchange Q&A site as the detector knows them, so a catalog site can be matched at all. */
+export const isStackExchangeSite = (host: string) => isDomainName(host) && isStackExchangeHost(host);
+
+/** A forum, or a Stack Exchange site about this product alone: the whole site, never one path of it. */
+const forum = v.pipe(
+  hostOrPath,
+  v.check((s) => !(s.includes('/') && isStackExchangeSite(s.slice(0, s.indexOf('/')))), 'a Stack Exchange site is a forum as a whole: write its host alone'),
+);
 
 const StackExchangeSchema = v.strictObject({
   site: v.pipe(
@@ -104,7 +109,7 @@ export const SignalsSchema = v.strictObject({
   homepages: entries(hostOrPath),
   docs: entries(hostOrPath),
   /** Forums about the product alone; a Stack Exchange site dedicated to it counts (every question there is about it). */
-  forums: entries(hostOrPath),
+  forums: entries(forum),
   mailingLists: entries(hostOrPath),
   subreddits: entries(pattern(/^[A-Za-z0-9][A-Za-z0-9_]{1,20}$/, 'must be a subreddit name without "r/"')),
   stackExchange: v.optional(v.array(StackExchangeSchema)),

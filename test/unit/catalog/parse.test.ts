@@ -252,3 +252,21 @@ test('catalogProblems lists every problem, one per field, where parseCatalog sto
   expect(catalogProblems(clashes).map((e) => e.field)).toEqual(['vendors[0].products[1].signals.repositories[0]', 'vendors[0].products[1].signals.images[0]']);
   expect(catalogProblems(validCatalog())).toEqual([]);
 });
+
+test('a Stack Exchange site is named as the detector knows it, and as a forum only whole', () => {
+  const chat = brokenCatalog();
+  chat.vendors[0].products[1].signals.stackExchange[0].site = 'chat.stackexchange.com';
+  expectNamed(rejection(chat), 'vendors[0].products[1].signals.stackExchange[0].site', 'postgresql');
+  const meta = brokenCatalog();
+  meta.vendors[0].products[1].signals.stackExchange[0].site = 'dba.meta.stackexchange.com';
+  expect(parseCatalog(meta).vendors[0]!.products[1]!.signals.stackExchange![0]!.site).toBe('dba.meta.stackexchange.com');
+
+  const whole = brokenCatalog();
+  whole.vendors[0].products[1].signals.forums = ['postgresql.stackexchange.com'];
+  expect(parseCatalog(whole).vendors[0]!.products[1]!.signals.forums).toEqual(['postgresql.stackexchange.com']);
+  const part = brokenCatalog();
+  part.vendors[0].products[1].signals.forums = ['dba.stackexchange.com/questions'];
+  const error = rejection(part);
+  expectNamed(error, 'vendors[0].products[1].signals.forums[0]', 'postgresql');
+  expect(error.message).toMatch(/as a whole/);
+});
