@@ -4,15 +4,15 @@
 // Shared primitives (slugs, domain names, URLs, instants) come from ../schema.
 
 import * as v from 'valibot';
-import { isDomainName, parseEndpointUrl, parseInstant, parseWebUrl, httpsUrl as webHttpsUrl, slug } from '../schema';
+import { isDomainName, parseEndpointUrl, parseInstant, parseWebUrl, requiredText, httpsUrl as webHttpsUrl, slug } from '../schema';
 import { isStackExchangeHost } from '../detect/forums';
 import { parseHostOrPath, parseRepositoryUrl } from './forms';
 
 /** Lengths of catalog text, which no other schema shares. */
 export const CATALOG_LIMITS = { name: 120, description: 200, sentence: 300 } as const;
 
-const text = (what: string, max: number) =>
-  v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} must not be empty`), v.maxLength(max, `${what} is longer than ${max} characters`));
+/** Names and sentences a vendor sent: the shared text rule (NFC, no control or bidi characters). */
+const text = requiredText;
 
 const oneLine = (what: string, max: number) => v.pipe(text(what, max), v.check((s) => !/[\r\n]/.test(s), `${what} must be one line`));
 
@@ -41,7 +41,6 @@ const provenance = {
   unverified: v.optional(v.literal(true, 'unverified must be true or left out')),
 };
 
-const list = <T extends v.GenericSchema<string, string>>(item: T) => v.optional(v.array(item));
 const pattern = (re: RegExp, message: string) => v.pipe(v.string(), v.regex(re, message));
 
 /**
