@@ -3,7 +3,7 @@
 // and claims not checked for a year (or never compared with their source) are listed for review.
 // Used by the build (vite.config.ts), the tests and `npm run catalog -- check`.
 
-import { catalogProblems } from './parse';
+import { catalogProblems, parseCatalog } from './parse';
 import { dayInstant, type Catalog, type Product, type Provenance, type Vendor } from './schema';
 import { signalKeys } from './signal-keys';
 
@@ -48,7 +48,12 @@ export function reviewStarter(files: readonly StarterFile[], now: Date): Review 
     for (const error of problems) {
       review.errors.push({ file, ...ids(error.vendorId, error.productId), field: error.field.replace(/^vendors\[0\]\.?/, ''), message: problemOf(error.message) });
     }
-    if (!problems.length) valid.push({ file, vendor: vendor as Vendor });
+    if (problems.length) continue;
+    // The bundle ships the file as written, so it must be written as the schema reads it.
+    const read = parseCatalog({ schemaVersion: 1, vendors: [vendor] }).vendors[0]!;
+    const at = firstDifference(vendor, read);
+    if (at !== undefined) review.errors.push({ file, vendorId: read.id, field: at, message: 'has spaces at an end, control characters or text not in Unicode NFC: write it as the catalog reads it' });
+    else valid.push({ file, vendor: read });
   }
 
   const firstOffering = new Map<string, { file: string; product: Product }>();
@@ -103,6 +108,18 @@ export function reviewStarter(files: readonly StarterFile[], now: Date): Review 
   review.errors.sort(byFile(files));
   if (!review.errors.length) review.catalog = { schemaVersion: 1, vendors: valid.map((v) => v.vendor) };
   return review;
+}
+
+/** The path of the first value that differs between two JSON values, or undefined. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b) ? undefined : path;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const child = Array.isArray(a) ? `${path}[${key}]` : join(path, key);
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The top-level signal fields two descriptions of one project disagree on. */

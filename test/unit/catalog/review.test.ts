@@ -132,3 +132,11 @@ test('claims checked over a year ago are listed as stale, written-only ones as u
   v.products[0].checked = '2025-12-02';
   expect(review(v).stale).toEqual([]);
 });
+
+test('a file must be written as the catalog reads it, since the bundle ships it as written', () => {
+  const v = vendorFile('acme');
+  v.products[0].offers[0].adds = 'Adds 24x7 support.\u202e';
+  expect(review(v).errors).toEqual([
+    { file: 'acme.json', vendorId: 'acme', field: 'products[0].offers[0].adds', message: expect.stringMatching(/as the catalog reads it/) },
+  ]);
+});
