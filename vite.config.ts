@@ -1,10 +1,28 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 
+/**
+ * The build fails when a starter-catalog file breaks the catalog schema or the starter rules.
+ * The review runs through Vite's module runner rather than a static import, which would pull
+ * src/ into the config bundle.
+ */
+const starterCatalog = (): Plugin => ({
+  name: 'advocate-starter-catalog',
+  async buildStart() {
+    type Check = typeof import('./src/core/catalog/starter/check');
+    const entry = fileURLToPath(new URL('./src/core/catalog/starter/check.ts', import.meta.url));
+    const { module } = await runnerImport<Check>(entry, { configFile: false, logLevel: 'error' });
+    const { errors } = module.reviewBundled(new Date());
+    const list = errors.map((e) => `  ${e.file}${e.productId ? ` product "${e.productId}"` : ''} ${e.field || '(file)'}: ${e.message}`);
+    if (errors.length) this.error(`the starter catalog has ${errors.length} problem(s) (npm run catalog -- check):\n${list.join('\n')}`);
+  },
+});
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as never })],
+  plugins: [starterCatalog(), preact(), crx({ manifest: manifest as never })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
