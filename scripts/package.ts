@@ -26,8 +26,13 @@ export interface Artifacts {
 
 export const artifactName = (kind: keyof Artifacts, version = pkg.version) => `advocate-${kind}-${version}.zip`;
 
-/** Builds one browser's extension from the sources into `outDir` (Vite mode picks the browser). */
+/**
+ * Builds one browser's extension from the sources into `outDir` (Vite mode picks the browser).
+ * Always a production build: Vite takes NODE_ENV from the environment, and NODE_ENV=test (as
+ * under vitest) or development gives other bundles, so other bytes.
+ */
 export async function buildExtension(browser: BrowserName, outDir: string): Promise<void> {
+  process.env.NODE_ENV = 'production';
   await build({ root: ROOT, mode: browser === 'firefox' ? 'firefox' : 'production', logLevel: 'warn', build: { outDir } });
 }
 

@@ -5,5 +5,12 @@ import { build } from 'vite';
 
 export default async function setup() {
   if (process.env.ADVOCATE_SKIP_BUILD === '1') return;
-  await build({ root: resolve(import.meta.dirname, '../..'), mode: 'firefox', logLevel: 'warn' });
+  // What ships is a production build; vitest has set NODE_ENV=test, which gives other bundles.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: resolve(import.meta.dirname, '../..'), mode: 'firefox', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
