@@ -36,11 +36,15 @@ export async function buildExtension(browser: BrowserName, outDir: string): Prom
   await build({ root: ROOT, mode: browser === 'firefox' ? 'firefox' : 'production', logLevel: 'warn', build: { outDir } });
 }
 
+/** Not needed to build, and rewritten by every browser test run (so a source zip made meanwhile would differ). */
+export const NOT_IN_SOURCE_ZIP = ['docs/screenshots/'];
+
 /** Tracked files and new files git does not ignore: what a clean checkout plus your changes holds. */
 export function sourceEntries(root = ROOT): ZipEntry[] {
   const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     .split('\0')
-    .filter((name) => name !== '' && existsSync(join(root, name)) && lstatSync(join(root, name)).isFile());
+    .filter((name) => name !== '' && !NOT_IN_SOURCE_ZIP.some((prefix) => name.startsWith(prefix)))
+    .filter((name) => existsSync(join(root, name)) && lstatSync(join(root, name)).isFile());
   const entries = [...new Set(listed)].map((name) => ({ name, data: readFileSync(join(root, name)) }));
   return [...entries, { name: 'BUILD.md', data: readFileSync(join(root, BUILD_INSTRUCTIONS)) }];
 }
