@@ -3,6 +3,7 @@ import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { extensionBuild } from './scripts/browser-builds.ts';
 
 /**
  * The build fails when a starter-catalog file breaks the catalog schema or the starter rules.
@@ -21,15 +22,20 @@ const starterCatalog = (): Plugin => ({
   },
 });
 
-export default defineConfig({
-  plugins: [starterCatalog(), preact(), crx({ manifest: manifest as never })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome116',
-    // The extension is loaded unpacked from disk; readable output helps reviewers (Firefox AMO) and costs nothing.
-    minify: true,
-    sourcemap: false,
-  },
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+// `vite build` builds the Chrome extension into dist/; `vite build --mode firefox` the Firefox one
+// into dist-firefox/ (scripts/browser-builds.ts).
+export default defineConfig(({ mode }) => {
+  const target = extensionBuild(mode, manifest);
+  return {
+    plugins: [starterCatalog(), preact(), crx({ manifest: target.manifest as never, browser: target.browser }), target.plugin],
+    build: {
+      outDir: target.outDir,
+      emptyOutDir: true,
+      target: target.esTarget,
+      // The extension is loaded unpacked from disk; readable output helps reviewers (Firefox AMO) and costs nothing.
+      minify: true,
+      sourcemap: false,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
 });
