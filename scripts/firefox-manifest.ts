@@ -35,6 +35,7 @@ export const FIREFOX_NEEDS: readonly FirefoxNeed[] = [
   { what: 'crypto.randomUUID: referral and deal ids', since: 95, bcd: 'api.Crypto.randomUUID' },
   { what: 'Ed25519 in WebCrypto: certification signatures', since: 129, bcd: 'api.SubtleCrypto.verify.ed25519', fallback: '@noble/ed25519 where crypto.subtle lacks Ed25519 (owner: credential code)' },
   { what: 'ClipboardItem: copy as HTML', since: 127, bcd: 'api.ClipboardItem', fallback: 'clipboard.writeText with the HTML source' },
+  { what: 'CompressionStream: reading and writing Bitstring Status Lists of certifications', since: 113, bcd: 'api.CompressionStream' },
   { what: 'the Navigation API: re-detect after soft navigations', since: 147, bcd: 'api.Navigation', fallback: 'popstate and the sites’ own navigation events' },
   { what: 'action.openPopup after a context-menu click', since: 109, bcd: 'webextensions.api.action.openPopup', fallback: 'a badge saying the link is ready' },
 ];
