@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyse, parseDocument, readHtml } from '../src/cli/page';
+import { analyse, pageUrlProblem, parseDocument, readHtml } from '../src/cli/page';
 import { readDomSignals } from '../src/content/signals';
 import { compileCatalog, starterCatalog } from '../src/core/catalog/index';
 import { detectPage } from '../src/core/detect/index';
@@ -87,7 +87,9 @@ console.log(`\nURL-only detect+match in process: ${us(t / (rounds * urls.length)
 // The batch CLI end to end, process start-up included.
 const dir = mkdtempSync(join(tmpdir(), 'bench-detect-'));
 try {
-  const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ url: urls[i % urls.length] }));
+  // The CLI rejects what is not a URL at all ("not a url"), so the batch holds only URLs.
+  const valid = urls.filter((u) => pageUrlProblem(u) === undefined);
+  const lines = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ url: valid[i % valid.length] }));
   const urlBatch = join(dir, 'urls.jsonl');
   writeFileSync(urlBatch, `${lines.join('\n')}\n`);
   const htmlLines = files.flatMap((f) => Array.from({ length: 10 }, () => JSON.stringify({ url: 'https://example.com/', html: f })));
