@@ -26,6 +26,7 @@ const SHARED = resolve(ROOT, '../shared/pages');
 
 interface TestPage {
   label: string;
+  detail: string;
   url: string;
   file: string;
   /** Advocate declares a content script for this site (the extension must be seen running there). */
@@ -36,7 +37,8 @@ interface TestPage {
 
 const PAGES: TestPage[] = [
   {
-    label: 'a site Advocate does not serve (saved Stack Overflow HTML at www.example.org)',
+    label: 'page on a site Advocate does not serve',
+    detail: 'the saved Stack Overflow HTML served as www.example.org',
     url: 'https://www.example.org/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely',
     file: resolve(SHARED, 'stackoverflow/question_2003505_git-delete-branch.html'),
     served: false,
@@ -44,7 +46,8 @@ const PAGES: TestPage[] = [
     budgetMs: 1,
   },
   {
-    label: 'served page that matches nothing (saved GitHub repository page)',
+    label: 'served page that matches nothing',
+    detail: 'a saved real GitHub repository page that no catalog names',
     url: 'https://github.com/microlinkhq/mql',
     file: resolve(SHARED, 'github/repo-root_microlinkhq-mql.html'),
     served: true,
@@ -52,7 +55,8 @@ const PAGES: TestPage[] = [
     budgetMs: 1,
   },
   {
-    label: 'matched project page (github.com/mysql/mysql-server, test fixture)',
+    label: 'matched project page',
+    detail: 'github.com/mysql/mysql-server, a test fixture reproducing its markup',
     url: 'https://github.com/mysql/mysql-server',
     file: resolve(ROOT, 'test/fixtures/pages/github-mysql-server.html'),
     served: true,
@@ -60,7 +64,8 @@ const PAGES: TestPage[] = [
     budgetMs: 5,
   },
   {
-    label: 'matched forum page (Stack Overflow question tagged mysql, test fixture)',
+    label: 'matched forum page',
+    detail: 'a Stack Overflow question tagged mysql, a test fixture reproducing its markup',
     url: 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow',
     file: resolve(ROOT, 'test/fixtures/detect/stackoverflow-question.html'),
     served: true,
@@ -211,7 +216,7 @@ export const bench: Bench = {
           budget: p.budgetMs,
           comparison: { name: 'A/A: two sides without the extension', value: round(median(noise)) },
           noise: round(Math.abs(median(noise))),
-          note: `${rounds} paired loads; the extension ran in ${ran}/${run.with.length}; minus the A/A median: ${round(median(added) - median(noise))} ms; A/A |difference| median ${round(median(noiseAbs))} ms, p95 ${round(percentile(noiseAbs, 95))} ms; without the extension ${round(median(run.without.map((l) => l.mainMs)))} ms`,
+          note: `${p.detail}; ${rounds} paired loads; the extension ran in ${ran}/${run.with.length}; minus the A/A median: ${round(median(added) - median(noise))} ms; A/A |difference| median ${round(median(noiseAbs))} ms, p95 ${round(percentile(noiseAbs, 95))} ms; without the extension ${round(median(run.without.map((l) => l.mainMs)))} ms`,
         });
         figures.push({
           name: `script time added (ScriptDuration alone): ${p.label}`,

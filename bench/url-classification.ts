@@ -9,6 +9,7 @@ import { detectPage } from '../src/core/detect/index';
 import { type Bench, type Figure, interleave, isMain, median, round, runStandalone } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const GUD_VERSION = (JSON.parse(readFileSync(resolve(ROOT, 'node_modules/github-url-detection/package.json'), 'utf8')) as { version: string }).version;
 
 /** The GitHub URLs of the labelled list, plus the saved real GitHub pages' addresses. */
 export function githubUrls(): string[] {
@@ -71,10 +72,10 @@ export const bench: Bench = {
     const advocate = perUrlUs(samples.advocate);
     const gudUs = perUrlUs(samples.gud);
     const floorUs = perUrlUs(samples.floor);
-    const name = 'URL classification per GitHub URL (detectPage), median';
-    const note = `${urls.length} GitHub URLs (repo, issue, PR list, discussion, wiki, releases, tree); same repository as github-url-detection on ${sameRepo}/${urls.length}, same forum/not-forum call on ${sameForum}/${urls.length}`;
+    const name = 'URL classification per GitHub URL, median';
+    const note = `Advocate's detectPage against github-url-detection's getRepositoryInfo + isPR/isIssue/isDiscussion/isRepoWiki/isReleases; ${urls.length} GitHub URLs (repo, issue, PR list, discussion, wiki, releases, tree); same repository as github-url-detection on ${sameRepo}/${urls.length}, same forum/not-forum call on ${sameForum}/${urls.length}`;
     const figures: Figure[] = [
-      { name, value: advocate, unit: 'µs', budget: round(gudUs / 3), budgetNote: '≥ 3× faster than github-url-detection', comparison: { name: 'github-url-detection 10 (getRepositoryInfo + isPR/isIssue/isDiscussion/isRepoWiki/isReleases)', value: gudUs }, note },
+      { name, value: advocate, unit: 'µs', budget: round(gudUs / 3), budgetNote: '≥ 3× faster than github-url-detection', comparison: { name: `github-url-detection ${GUD_VERSION}`, value: gudUs }, note },
       { name, value: advocate, unit: 'µs', budget: round(floorUs * 3), budgetNote: '≤ 3× the floor', comparison: { name: 'floor: new URL() + pathname.split', value: floorUs } },
     ];
     return figures;

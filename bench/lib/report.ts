@@ -148,7 +148,7 @@ function budgetBars(all: ReportEntry[]): Bar[] {
     .map((e) => {
       // Share of the budget used; for "at least" budgets, the budget over the value.
       const used = e.budgetKind === 'min' ? e.budget! / Math.max(e.value, 1e-9) : e.value / e.budget!;
-      return { label: e.name, x: used, color: colorOf(e), text: `${fmt(e.value)} ${e.unit} / ${e.budgetKind === 'min' ? '≥' : '≤'} ${fmt(e.budget!)}${unresolved(e) ? ' (in noise)' : ''}` };
+      return { label: e.budgetNote ? `${e.name} (${e.budgetNote})` : e.name, x: used, color: colorOf(e), text: `${fmt(e.value)} ${e.unit} / ${e.budgetKind === 'min' ? '≥' : '≤'} ${fmt(e.budget!)}${unresolved(e) ? ' (in noise)' : ''}` };
     });
 }
 
@@ -162,8 +162,8 @@ function peerBars(all: ReportEntry[]): Bar[] {
 }
 
 function panel(title: string, bars: Bar[], top: number, width: number, reference: string): { svg: string; height: number } {
-  const labelW = 470;
-  const plotW = width - labelW - 240;
+  const labelW = 540;
+  const plotW = width - labelW - 230;
   const rowH = 22;
   const scale = (x: number) => labelW + ((Math.log10(Math.min(X_MAX, Math.max(X_MIN, x))) - Math.log10(X_MIN)) / (Math.log10(X_MAX) - Math.log10(X_MIN))) * plotW;
   const out: string[] = [`<text x="10" y="${top + 18}" font-size="15" font-weight="bold">${escapeXml(title)}</text>`];
@@ -173,7 +173,7 @@ function panel(title: string, bars: Bar[], top: number, width: number, reference
     const x = scale(b.x);
     const origin = scale(X_MIN);
     out.push(
-      `<text x="${labelW - 8}" y="${y + 14}" font-size="11" text-anchor="end">${escapeXml(short(b.label, 72))}</text>`,
+      `<text x="${labelW - 8}" y="${y + 14}" font-size="11" text-anchor="end">${escapeXml(short(b.label, 88))}</text>`,
       `<rect x="${origin}" y="${y + 3}" width="${Math.max(1, x - origin)}" height="${rowH - 7}" fill="${b.color}"${b.x <= X_MIN ? ' fill-opacity="0.4"' : ''}/>`,
       `<text x="${Math.max(x, origin) + 5}" y="${y + 14}" font-size="11">${escapeXml(b.text)}</text>`,
     );
@@ -188,7 +188,7 @@ function panel(title: string, bars: Bar[], top: number, width: number, reference
 /** The chart: each budgeted figure as a share of its budget, and each figure against its same-run peer (log scales). */
 export function reportSvg(info: RunInfo, results: readonly BenchResult[]): string {
   const all = entries(results);
-  const width = 1100;
+  const width = 1160;
   const a = panel('Share of the budget used (log scale; left of the line meets the budget)', budgetBars(all), 30, width, '1 = budget');
   const b = panel('Advocate against its same-run comparison (log scale; value ÷ comparison)', peerBars(all), 30 + a.height + 20, width, '1 = same as the comparison');
   const height = 30 + a.height + 20 + b.height + 10;
