@@ -74,7 +74,7 @@ function quiet(cmd: string, args: string[]): string {
 
 function runInfo(quick: boolean, loadAtStart: number[]): RunInfo {
   const commit = quiet('git', ['rev-parse', '--short', 'HEAD']);
-  const dirty = quiet('git', ['status', '--porcelain', '--', 'src', 'bench', 'manifest.json']) ? ' + uncommitted changes' : '';
+  const dirty = quiet('git', ['status', '--porcelain', '--', 'src', 'bench', 'manifest.json', ':!bench/report.*', ':!bench/quick']) ? ' + uncommitted changes' : '';
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     quick,

@@ -110,7 +110,7 @@ export function reportMarkdown(info: RunInfo, results: readonly BenchResult[], c
     '## How the browser figures are taken',
     '',
     '- Main-thread time: Chrome DevTools Protocol `Performance.getMetrics`, `ScriptDuration + TaskDuration` of the page, read after `load`, an idle callback and a short settle, each load in a fresh tab. `TaskDuration` already contains `ScriptDuration`, so the sum counts script time twice: an upper bound, as the benchmark issue defines the figure. Both are wall time, so CPU contention inflates them.',
-    '- "With" is the browser\'s default profile with the built extension; "without" is a second browser context of the same browser, where the extension does not run (checked on every load through the page\'s execution contexts). The A/A floor is the same pairing in a second browser without the extension.',
+    '- "With" is the browser\'s default profile with the built extension; "without" is a second browser context of the same browser, where the extension does not run (checked on every load through the page\'s execution contexts). The A/A floor is the same pairing in a second browser without the extension. On this machine a tab of the default profile reads consistently cheaper than one of a second context, so the raw figure reads low by about the A/A median; each figure\'s details give it minus the A/A median.',
     '- Popup: the popup page opened as a tab against a detected GitHub tab, timed to its `advocate:first-render` mark. Referrals are created through the extension\'s own `referrals.create` command while the endpoint is down; the sync is "Sync now" until the endpoint holds all of them.',
     '',
   );
