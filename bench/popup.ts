@@ -103,11 +103,13 @@ export const bench: Bench = {
       let progressAt = Date.now();
       while (accepted < total) {
         if (Date.now() - progressAt > 60_000) throw new Error(`sync stalled at ${accepted}/${total} referrals`);
-        const report = await ask<{ accepted: number; skipped: boolean }>(options, 'sync.now', {});
-        // Skipped: the periodic alarm's sync holds the lock and does the same work meanwhile.
-        if (report.skipped) await options.waitForTimeout(50);
-        if (report.accepted > 0) progressAt = Date.now();
+        const report = await ask<{ accepted: number; sent: number; skipped: boolean }>(options, 'sync.now', {});
         accepted += report.accepted;
+        if (report.accepted > 0) progressAt = Date.now();
+        // Skipped: the periodic alarm's sync holds the lock and does the same work meanwhile;
+        // a run that sent nothing found the outbox empty (checked below).
+        if (report.skipped) await options.waitForTimeout(50);
+        else if (report.sent === 0) break;
       }
       const syncMs = performance.now() - syncStart;
       proxy.recording = false;
