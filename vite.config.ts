@@ -1,17 +1,41 @@
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
+import { extensionBuild } from './scripts/browser-builds.ts';
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as never })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'chrome116',
-    // The extension is loaded unpacked from disk; readable output helps reviewers (Firefox AMO) and costs nothing.
-    minify: true,
-    sourcemap: false,
+/**
+ * The build fails when a starter-catalog file breaks the catalog schema or the starter rules.
+ * The review runs through Vite's module runner rather than a static import, which would pull
+ * src/ into the config bundle.
+ */
+const starterCatalog = (): Plugin => ({
+  name: 'advocate-starter-catalog',
+  async buildStart() {
+    type Check = typeof import('./src/core/catalog/starter/check');
+    const entry = fileURLToPath(new URL('./src/core/catalog/starter/check.ts', import.meta.url));
+    const { module } = await runnerImport<Check>(entry, { configFile: false, logLevel: 'error' });
+    const { errors } = module.reviewBundled(new Date());
+    const list = errors.map((e) => `  ${e.file}${e.productId ? ` product "${e.productId}"` : ''} ${e.field || '(file)'}: ${e.message}`);
+    if (errors.length) this.error(`the starter catalog has ${errors.length} problem(s) (npm run catalog -- check):\n${list.join('\n')}`);
   },
-  server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+});
+
+// `vite build` builds the Chrome extension into dist/; `vite build --mode firefox` the Firefox one
+// into dist-firefox/ (scripts/browser-builds.ts).
+export default defineConfig(({ mode }) => {
+  const target = extensionBuild(mode, manifest);
+  return {
+    plugins: [starterCatalog(), preact(), crx({ manifest: target.manifest as never, browser: target.browser }), target.plugin],
+    build: {
+      outDir: target.outDir,
+      emptyOutDir: true,
+      target: target.esTarget,
+      // The extension is loaded unpacked from disk; readable output helps reviewers (Firefox AMO) and costs nothing.
+      minify: true,
+      sourcemap: false,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
 });

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
 // One command runs everything: pure unit tests (Node), endpoint tests (real SQLite over
-// loopback HTTP) and browser tests (the built extension in Debian's Chromium).
+// loopback HTTP), browser tests (the built extension in Debian's Chromium and Firefox ESR) and
+// package tests (two builds give the same zips; Firefox's add-on linter passes them).
 export default defineConfig({
   plugins: [preact()],
   test: {
@@ -21,11 +22,16 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/browser/global-setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts', 'test/browser/firefox-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
+      },
+      {
+        extends: true,
+        // Builds into temporary folders of its own, so it never touches the dist/ the browser tests load.
+        test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 300_000 },
       },
     ],
   },

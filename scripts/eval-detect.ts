@@ -1,8 +1,9 @@
 // Scores detection + matching (starter catalog) on real saved pages and on a labelled URL list.
 //
-//   npx tsx scripts/eval-detect.ts [folder] [--labels FILE] [--urls FILE|none] [--check] [--verbose]
+//   npm run eval:detect -- [folder|none] [--labels FILE] [--urls FILE|none] [--check] [--verbose]
 //
-// folder   saved pages (.html, .htm, .html.gz), default ../shared/pages
+// folder   saved pages (.html, .htm, .html.gz), default ../shared/pages (next to the repository);
+//          "none" scores the labelled URLs alone
 // --labels JSON: path relative to folder -> { url?, pageType, products }; default folder/labels.json,
 //          else test/fixtures/detect/labels.json. A page's URL is its label's url, else its canonical
 //          link / og:url. Unlabelled pages are listed, not scored.
@@ -11,7 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyse, signalsFromFile, type DetectResult } from '../src/cli/page';
+import { analyse, PageFileError, signalsFromFile, type DetectResult } from '../src/cli/page';
 import { compileCatalog, starterCatalog } from '../src/core/catalog/index';
 import type { PageType } from '../src/core/detect/types';
 
@@ -31,7 +32,24 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { labels: { type: 'string' }, urls: { type: 'string' }, check: { type: 'boolean' }, verbose: { type: 'boolean' } },
 });
-const folder = resolve(positionals[0] ?? join(ROOT, '../shared/pages'));
+const DEFAULT_FOLDER = join(ROOT, '../shared/pages');
+if (positionals.length > 1) fail(`one folder of saved pages at most, got ${positionals.length}: ${positionals.join(' ')}`);
+const noPages = positionals[0] === 'none';
+const folder = resolve(noPages ? DEFAULT_FOLDER : (positionals[0] ?? DEFAULT_FOLDER));
+if (!noPages && !existsSync(folder)) {
+  fail(
+    `no saved pages at ${folder}\n` +
+      (positionals[0] === undefined ? `  (they are expected in ../shared/pages, next to the repository)\n` : '') +
+      `  pass another folder: npm run eval:detect -- path/to/pages\n` +
+      `  or score the labelled URLs alone: npm run eval:detect -- none`,
+  );
+}
+
+function fail(message: string): never {
+  console.error(`eval:detect: ${message}`);
+  process.exit(2);
+}
+
 const labelsFile = values.labels ?? (existsSync(join(folder, 'labels.json')) ? join(folder, 'labels.json') : join(ROOT, 'test/fixtures/detect/labels.json'));
 const urlsFile = values.urls ?? join(ROOT, 'test/fixtures/detect/urls.jsonl');
 
@@ -55,11 +73,19 @@ function checkExpected(x: unknown, where: string): Expected {
 }
 
 function scorePages(): Scored[] {
+  if (noPages) return [];
   const labels = existsSync(labelsFile) ? (JSON.parse(readFileSync(labelsFile, 'utf8')) as Record<string, unknown>) : {};
   const scored: Scored[] = [];
   for (const file of walk(folder)) {
     const rel = relative(folder, file);
-    const signals = signalsFromFile(file);
+    let signals;
+    try {
+      signals = signalsFromFile(file);
+    } catch (e) {
+      if (!(e instanceof PageFileError)) throw e;
+      console.log(`  unreadable, not scored: ${e.message}`);
+      continue;
+    }
     const label = labels[rel] === undefined ? undefined : checkExpected(labels[rel], `${labelsFile}: ${rel}`);
     const url = label?.url ?? signals.canonicalUrl;
     if (!url) {
@@ -129,7 +155,7 @@ function report(title: string, items: Scored[], listMisses = true): Score {
   return s;
 }
 
-console.log(`saved pages: ${folder}\nlabels: ${labelsFile}\nurls: ${urlsFile}`);
+console.log(`saved pages: ${noPages ? 'none' : folder}\nlabels: ${labelsFile}\nurls: ${urlsFile}`);
 const pages = scorePages();
 const urls = scoreUrls();
 report('saved pages (URL + DOM signals)', pages);

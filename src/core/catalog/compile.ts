@@ -10,6 +10,8 @@ export interface KeyMatch {
   vendorId: string;
   productId: string;
   role: SignalRole;
+  /** Why this vendor marks the signal as old (still detected, shown as old). */
+  legacy?: string;
 }
 
 export interface CatalogIndex {
@@ -47,8 +49,8 @@ export function compileCatalog(catalogs: readonly Catalog[]): CatalogIndex {
       if (offering) offering.push({ vendor, product });
       else byProductId.set(product.id, [{ vendor, product }]);
 
-      for (const { key, role } of signalKeys(product.signals)) {
-        const match: KeyMatch = Object.freeze({ vendorId: vendor.id, productId: product.id, role });
+      for (const { key, role, legacy } of signalKeys(product.signals)) {
+        const match: KeyMatch = Object.freeze({ vendorId: vendor.id, productId: product.id, role, ...(legacy === undefined ? {} : { legacy }) });
         const matches = byKey.get(key);
         if (!matches) byKey.set(key, [match]);
         // One vendor never claims a key twice (parseCatalog rejects it); keep the first if it did.

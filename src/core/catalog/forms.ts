@@ -1,6 +1,9 @@
 // How catalog authors write signals, and how those strings split into the parts the key
 // builders in ../keys.ts need. Shared by the schema (to reject bad input) and the compiler
-// (to build keys), so the two never disagree on what a valid entry is.
+// (to build keys), so the two never disagree on what a valid entry is. Host names follow the
+// one rule in ../schema (lower-case DNS names).
+
+import { isDomainName, parseWebUrl } from '../schema';
 
 export type RepositorySite = 'github' | 'gitlab' | 'codeberg' | 'bitbucket';
 
@@ -26,29 +29,17 @@ export function parseRepositoryUrl(url: string): { site: RepositorySite; path: s
   return ok ? { site, path: segments.join('/') } : null;
 }
 
+/** An https URL on a public DNS name (no IP literals), else null. */
 export function parseHttpsUrl(url: string): URL | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  return parsed.protocol === 'https:' && isHostname(parsed.hostname) ? parsed : null;
-}
-
-/** A public DNS name with at least one dot (no IP literals, no ports). */
-export function isHostname(host: string): boolean {
-  return (
-    host.length <= 253 &&
-    /^(?=.*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i.test(host)
-  );
+  const parsed = parseWebUrl(url);
+  return parsed?.protocol === 'https:' && isDomainName(parsed.hostname) ? parsed : null;
 }
 
 /** `discuss.elastic.co` -> { host }, `www.postgresql.org/docs` -> { host, segment }, else null. */
 export function parseHostOrPath(entry: string): { host: string; segment?: string } | null {
   const slash = entry.indexOf('/');
   const host = slash === -1 ? entry : entry.slice(0, slash);
-  if (!isHostname(host)) return null;
+  if (!isDomainName(host)) return null;
   if (slash === -1) return { host };
   const segment = entry.slice(slash + 1);
   return SEGMENT.test(segment) ? { host, segment } : null;

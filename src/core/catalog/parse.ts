@@ -30,21 +30,51 @@ export class CatalogError extends Error {
 export function parseCatalog(input: unknown): Catalog {
   const result = v.safeParse(CatalogSchema, input, { abortEarly: true });
   if (!result.success) throw schemaError(input, result.issues[0]);
-  checkUniqueness(result.output);
+  checkUniqueness(result.output, (error) => {
+    throw error;
+  });
   return result.output;
+}
+
+/**
+ * Every problem of a catalog, not just the first (for authors: `npm run catalog -- check`).
+ * Cross-entry rules are checked once the shapes are right.
+ */
+export function catalogProblems(input: unknown): CatalogError[] {
+  const result = v.safeParse(CatalogSchema, input);
+  if (!result.success) {
+    // One problem per field: the first check that failed says what to fix.
+    const byField = new Map<string, CatalogError>();
+    for (const issue of result.issues) {
+      const error = schemaError(input, issue);
+      if (!byField.has(error.field)) byField.set(error.field, error);
+    }
+    return [...byField.values()];
+  }
+  const problems: CatalogError[] = [];
+  checkUniqueness(result.output, (error) => problems.push(error));
+  return problems;
 }
 
 type Issue = v.InferIssue<typeof CatalogSchema>;
 
-function schemaError(input: unknown, issue: Issue): CatalogError {
-  const keys = (issue.path ?? []).map((item) => item.key);
+function schemaError(input: unknown, issue: Issue, parentKeys: readonly unknown[] = []): CatalogError {
+  const keys = [...parentKeys, ...(issue.path ?? []).map((item) => item.key)];
+  // A signal written as text or as an object: blame the branch the author meant (the one that
+  // got past its type check); its issue paths are relative to the union's.
+  if (issue.type === 'union') {
+    const meant = issue.issues?.find((sub) => (sub.path?.length ?? 0) > 0);
+    if (meant) return schemaError(input, meant as Issue, keys);
+  }
   // An unknown field in a strict object: valibot points the path at the extra key itself.
   const problem =
     issue.type === 'strict_object' && issue.expected === 'never'
       ? 'unknown field (check its spelling)'
       : issue.received === 'undefined' && issue.kind === 'schema'
         ? 'is required'
-        : issue.message;
+        : issue.type === 'union'
+          ? 'must be the value as text, or an object with "value" (and "legacy", "source", "checked")'
+          : issue.message;
   return new CatalogError(formatPath(keys), problem, idsAt(input, keys));
 }
 
@@ -76,12 +106,14 @@ function childAt(parent: unknown, keys: readonly unknown[], at: number, arrayKey
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 const idOf = (x: unknown) => (isRecord(x) && typeof x.id === 'string' ? x.id : undefined);
 
-function checkUniqueness(catalog: Catalog): void {
+type Report = (error: CatalogError) => void;
+
+function checkUniqueness(catalog: Catalog, report: Report): void {
   const vendorIds = new Set<string>();
   catalog.vendors.forEach((vendor, vi) => {
     const vendorPath = `vendors[${vi}]`;
     if (vendorIds.has(vendor.id)) {
-      throw new CatalogError(`${vendorPath}.id`, `duplicate vendor id "${vendor.id}"`, { vendorId: vendor.id });
+      report(new CatalogError(`${vendorPath}.id`, `duplicate vendor id "${vendor.id}"`, { vendorId: vendor.id }));
     }
     vendorIds.add(vendor.id);
 
@@ -92,16 +124,17 @@ function checkUniqueness(catalog: Catalog): void {
       const productPath = `${vendorPath}.products[${pi}]`;
       const ids = { vendorId: vendor.id, productId: product.id };
       if (productIds.has(product.id)) {
-        throw new CatalogError(`${productPath}.id`, `duplicate product id "${product.id}" in this vendor`, ids);
+        report(new CatalogError(`${productPath}.id`, `duplicate product id "${product.id}" in this vendor`, ids));
       }
       productIds.add(product.id);
-      checkOffers(product, productPath, ids);
+      checkOffers(product, productPath, ids, report);
 
       for (const { key, field } of signalKeys(product.signals)) {
         const owner = keyOwners.get(key);
         if (owner) {
           const other = owner.productId === product.id ? `already at ${owner.field}` : `already claimed by product "${owner.productId}" (${owner.field})`;
-          throw new CatalogError(`${productPath}.${field}`, `key ${key} is ${other}`, ids);
+          report(new CatalogError(`${productPath}.${field}`, `key ${key} is ${other}`, ids));
+          continue;
         }
         keyOwners.set(key, { productId: product.id, field: `${productPath}.${field}` });
       }
@@ -109,11 +142,11 @@ function checkUniqueness(catalog: Catalog): void {
   });
 }
 
-function checkOffers(product: Product, productPath: string, ids: { vendorId: string; productId: string }): void {
+function checkOffers(product: Product, productPath: string, ids: { vendorId: string; productId: string }, report: Report): void {
   const offerIds = new Set<string>();
   product.offers.forEach((offer, oi) => {
     if (offerIds.has(offer.id)) {
-      throw new CatalogError(`${productPath}.offers[${oi}].id`, `duplicate offer id "${offer.id}" in this product`, ids);
+      report(new CatalogError(`${productPath}.offers[${oi}].id`, `duplicate offer id "${offer.id}" in this product`, ids));
     }
     offerIds.add(offer.id);
   });

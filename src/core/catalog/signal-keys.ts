@@ -13,7 +13,7 @@ import {
   type Key,
 } from '../keys';
 import { parseHostOrPath, parseRepositoryUrl } from './forms';
-import type { Signals } from './schema';
+import type { SignalEntry, Signals } from './schema';
 
 export type SignalRole =
   | 'repository'
@@ -32,7 +32,13 @@ export interface SignalKey {
   role: SignalRole;
   /** Where the signal sits inside the product, e.g. `signals.repositories[0]`. */
   field: string;
+  /** The entry as written (its value, or the object that says why it is old). */
+  entry: SignalEntry;
+  /** Why the signal is old, when it is: still detected, shown as old. */
+  legacy?: string;
 }
+
+export const entryValue = (entry: SignalEntry): string => (typeof entry === 'string' ? entry : entry.value);
 
 type Registry = keyof NonNullable<Signals['packages']>;
 const REGISTRIES: readonly Registry[] = ['npm', 'pypi', 'maven', 'go', 'crates', 'rubygems', 'packagist', 'nuget'];
@@ -50,8 +56,12 @@ const HOST_OR_PATH: readonly [keyof Signals, SignalRole][] = [
  */
 export function signalKeys(signals: Signals): SignalKey[] {
   const out: SignalKey[] = [];
-  const each = (field: string, values: readonly string[] | undefined, role: SignalRole, toKey: (s: string) => Key) =>
-    values?.forEach((value, i) => out.push({ key: toKey(value), role, field: `signals.${field}[${i}]` }));
+  const each = (field: string, values: readonly SignalEntry[] | undefined, role: SignalRole, toKey: (s: string) => Key) =>
+    values?.forEach((entry, i) => {
+      const key: SignalKey = { key: toKey(entryValue(entry)), role, field: `signals.${field}[${i}]`, entry };
+      if (typeof entry !== 'string' && entry.legacy !== undefined) key.legacy = entry.legacy;
+      out.push(key);
+    });
 
   each('repositories', signals.repositories, 'repository', (url) => {
     const repo = parseRepositoryUrl(url);
@@ -64,7 +74,7 @@ export function signalKeys(signals: Signals): SignalKey[] {
   }
   each('images', signals.images, 'image', dockerKey);
   for (const [field, role] of HOST_OR_PATH) {
-    each(field, signals[field] as string[] | undefined, role, (entry) => {
+    each(field, signals[field] as SignalEntry[] | undefined, role, (entry) => {
       const parsed = parseHostOrPath(entry);
       if (!parsed) throw new Error(`not a host or host/segment: ${entry}`);
       return parsed.segment === undefined ? hostKey(parsed.host) : pathKey(parsed.host, parsed.segment);

@@ -40,8 +40,13 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+// Far beyond any credential (checkCredential bounds input at 32 levels first); keeps a direct
+// caller's hostile input from overflowing the stack.
+const MAX_DEPTH = 500;
+
 function serialise(value: unknown, path: string, open: Set<object>): string {
   if (value === null) return 'null';
+  if (open.size >= MAX_DEPTH) throw new CanonicalJsonError(`${path.slice(0, 60)}…: nested deeper than ${MAX_DEPTH} levels`, path.slice(0, 200));
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';

@@ -1,55 +1,35 @@
-// Signs a credential: Ed25519 over the JCS canonical JSON of the credential without `proof`.
+// Signs a certification credential with eddsa-jcs-2022, the only suite new credentials get.
 import * as v from 'valibot';
-import { encodeBase64Url } from './base64url';
 import { CredentialFormatError } from './build';
-import { canonicalBytes, canonicalize } from './canonical';
-import { ED25519 } from './ed25519';
-import {
-  CRYPTOSUITE,
-  UnsignedCredentialSchema,
-  describeIssues,
-  isDateTime,
-  type SignedCredential,
-  type UnsignedCredential,
-} from './schema';
+import { isDid } from './did';
+import { addProof, ProofError } from './eddsa-jcs-2022';
+import type { SigningKey } from './ed25519';
+import { UnsignedCredentialSchema, describeIssues, isDateTime, type SignedCredential, type UnsignedCredential } from './schema';
 
 export interface SignOptions {
-  /** `<issuer id>#<keyId>`; verification requires it to name the issuer. */
+  /**
+   * The key's id, which must name the issuer: `did:key:z6Mk…#z6Mk…` (didKeyVerificationMethod),
+   * `did:web:…#z6Mk…` (didWebVerificationMethod), or `<vendor id>#<key id>` for a vendor key
+   * that verifiers get from `GET /v1/vendor`.
+   */
   verificationMethod: string;
   created: Date | string;
 }
 
-/** The bytes the proof covers: every member except `proof`, canonicalised. */
-export function signingInput(credential: Record<string, unknown>): Uint8Array {
-  const { proof: _proof, ...rest } = credential;
-  return canonicalBytes(rest);
-}
-
-export async function signCredential(
-  unsigned: UnsignedCredential,
-  privateKey: CryptoKey,
-  options: SignOptions,
-): Promise<SignedCredential> {
+export async function signCredential(unsigned: UnsignedCredential, privateKey: SigningKey, options: SignOptions): Promise<SignedCredential> {
   if ('proof' in unsigned) throw new CredentialFormatError('Credential already has a proof; sign the unsigned credential');
   const parsed = v.safeParse(UnsignedCredentialSchema, unsigned);
   if (!parsed.success) throw new CredentialFormatError(`Invalid credential: ${describeIssues(parsed.issues)}`);
   const created = typeof options.created === 'string' ? options.created : options.created.toISOString();
   if (!isDateTime(created)) throw new CredentialFormatError(`proof.created must be an ISO 8601 date-time, got "${created}"`);
-  if (!options.verificationMethod.includes('#')) {
-    throw new CredentialFormatError('verificationMethod must be "<issuer id>#<key id>"');
+  // Verifiers tie a DID issuer to its key by the method's DID; any other issuer by the key they are given.
+  const method = options.verificationMethod;
+  const ownKey = method.startsWith(`${unsigned.issuer.id}#`) || (!isDid(unsigned.issuer.id) && method.startsWith('did:key:'));
+  if (!ownKey) throw new CredentialFormatError(`verificationMethod must be a key of the issuer, "${unsigned.issuer.id}#…"`);
+  try {
+    return (await addProof(unsigned, { verificationMethod: options.verificationMethod, created }, privateKey)) as SignedCredential;
+  } catch (error) {
+    if (error instanceof ProofError) throw new CredentialFormatError(error.message);
+    throw error;
   }
-  // Sign and return the same snapshot, so later changes to the caller's object cannot split them.
-  const snapshot = JSON.parse(canonicalize(unsigned)) as UnsignedCredential;
-  const signature = await crypto.subtle.sign(ED25519, privateKey, signingInput(snapshot) as BufferSource);
-  return {
-    ...snapshot,
-    proof: {
-      type: 'DataIntegrityProof',
-      cryptosuite: CRYPTOSUITE,
-      created,
-      verificationMethod: options.verificationMethod,
-      proofPurpose: 'assertionMethod',
-      proofValue: encodeBase64Url(new Uint8Array(signature)),
-    },
-  };
 }

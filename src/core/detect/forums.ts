@@ -1,5 +1,5 @@
 // Forums: Stack Exchange sites, Reddit, and forum software recognised on any host.
-import { type Key, soTagKey, subredditKey } from '../keys';
+import { type Key, hostKey, soTagKey, subredditKey } from '../keys';
 import { CONFIDENCE } from './confidence';
 import type { Detection, DomSignals } from './types';
 import { other, result } from './util';
@@ -43,23 +43,29 @@ function tagsFromPath(raw: string): string[] {
 
 const SE_FORUM_PAGES = new Set(['questions', 'q', 'a', 'tags', 'unanswered', 'search']);
 
+/**
+ * Stack Exchange: the question's tags, then the site's own host key, so a site dedicated to one
+ * product (wordpress.stackexchange.com) names it even when no tag does; the catalog lists such
+ * sites as that product's forums.
+ */
 export function detectStackExchange(host: string, segs: string[], rawPath: string, signals: DomSignals): Detection {
   const [head, second, third] = segs;
-  if (head === undefined) return result('forum', 'stackexchange', [], CONFIDENCE.urlPattern);
+  const forum = (keys: Key[], confidence: number) => result('forum', 'stackexchange', [...keys, hostKey(host)], confidence);
+  if (head === undefined) return forum([], CONFIDENCE.urlPattern);
   if (!SE_FORUM_PAGES.has(head)) return other('stackexchange');
   if (head === 'questions' && second === 'tagged') {
     const raw = rawPath.split('/')[3] ?? '';
-    return result('forum', 'stackexchange', tagKeys(host, tagsFromPath(raw)), CONFIDENCE.urlPattern);
+    return forum(tagKeys(host, tagsFromPath(raw)), CONFIDENCE.urlPattern);
   }
   if (head === 'tags' && second && third !== undefined) {
     // /tags/mysql/info, /tags/mysql/topusers: pages about one tag
-    return result('forum', 'stackexchange', tagKeys(host, [second]), CONFIDENCE.urlPattern);
+    return forum(tagKeys(host, [second]), CONFIDENCE.urlPattern);
   }
   const isPost = (head === 'questions' || head === 'q' || head === 'a') && !!second && /^\d+$/.test(second);
   if (isPost && Array.isArray(signals.tags) && signals.tags.length > 0) {
-    return result('forum', 'stackexchange', tagKeys(host, signals.tags), CONFIDENCE.confirmed);
+    return forum(tagKeys(host, signals.tags), CONFIDENCE.confirmed);
   }
-  return result('forum', 'stackexchange', [], isPost ? CONFIDENCE.partial : CONFIDENCE.urlPattern);
+  return forum([], isPost ? CONFIDENCE.partial : CONFIDENCE.urlPattern);
 }
 
 export const REDDIT_HOSTS = ['reddit.com', 'old.reddit.com', 'new.reddit.com', 'np.reddit.com', 'sh.reddit.com'];

@@ -6,7 +6,14 @@ import { CONFIDENCE } from './confidence';
 import type { Detection, DomSignals } from './types';
 import { isName, other, result } from './util';
 
-const RESERVED: ReadonlySet<string> = new Set(reservedNames as string[]);
+/**
+ * Top-level paths of GitHub's own pages that github-reserved-names 2.2 lacks (seen in the site's
+ * navigation menu, 2026): never an owner, so never a repository. Checked by
+ * test/unit/detect/github-reserved.test.ts against the package's list.
+ */
+export const EXTRA_RESERVED: readonly string[] = ['solutions', 'models', 'premium-support', 'trust-center', 'accelerator'];
+
+const RESERVED: ReadonlySet<string> = new Set([...(reservedNames as string[]), ...EXTRA_RESERVED]);
 
 /** Repository sections that are conversations rather than the project itself. */
 const FORUM_SECTIONS = new Set(['issues', 'discussions']);

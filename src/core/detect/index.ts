@@ -41,30 +41,38 @@ const MAX_URL = 4096;
 const MAX_KEY = 256;
 
 export function detectPage(url: string, signals?: DomSignals): Detection {
+  try {
+    return classifyPage(url, signals);
+  } catch {
+    return nothing(); // a handler bug must never break the page
+  }
+}
+
+/**
+ * detectPage without its safety net: a handler bug throws here, so tests can see it (detectPage
+ * itself answers 'none' instead, which a test cannot tell from a page it cannot read).
+ */
+export function classifyPage(url: string, signals?: DomSignals): Detection {
+  if (typeof url !== 'string' || url.length > MAX_URL) return nothing();
   let parsed: URL;
   try {
-    if (typeof url !== 'string' || url.length > MAX_URL) return nothing();
     parsed = new URL(url);
   } catch {
     return nothing();
   }
-  if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) return nothing();
+  if ( (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) return nothing();
   const sig: DomSignals = signals && typeof signals === 'object' ? signals : {};
   const host = normaliseHost(parsed.hostname);
   const segs = segments(parsed.pathname);
-  try {
-    const handler = BY_HOST.get(host);
-    const detection = handler
-      ? handler(segs, parsed, sig)
-      : isStackExchangeHost(host)
-        ? detectStackExchange(host, segs, parsed.pathname, sig)
-        : detectOtherHost(host, segs, sig);
-    // Keys travel in a message whose schema caps their length; no catalog key is that long anyway.
-    detection.keys = detection.keys.filter((k) => k.length <= MAX_KEY);
-    return detection;
-  } catch {
-    return nothing(); // a handler bug must never break the page
-  }
+  const handler = BY_HOST.get(host);
+  const detection = handler
+    ? handler(segs, parsed, sig)
+    : isStackExchangeHost(host)
+      ? detectStackExchange(host, segs, parsed.pathname, sig)
+      : detectOtherHost(host, segs, sig);
+  // Keys travel in a message whose schema caps their length; no catalog key is that long anyway.
+  detection.keys = detection.keys.filter((k) => k.length <= MAX_KEY);
+  return detection;
 }
 
 /**

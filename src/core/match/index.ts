@@ -13,12 +13,28 @@ export interface OfferMatch {
   offer: Offer;
 }
 
+/** A page key the catalog marks as old: still detected, shown as old (an image no longer updated…). */
+export interface LegacySignal {
+  key: Key;
+  reason: string;
+}
+
+/** A vendor that no longer offers anything for the product: no offer is shown for it. */
+export interface DiscontinuedBy {
+  vendorId: string;
+  vendorName: string;
+  reason: string;
+}
+
 export interface ProductMatch {
   productId: string;
   name: string;
   offers: OfferMatch[];
   /** The page keys that named this product, in detection order. */
   matchedBy: Key[];
+  /** Those of `matchedBy` that are legacy signals, with why. */
+  legacy?: LegacySignal[];
+  discontinued?: DiscontinuedBy[];
   /** Where the upstream project takes money (a practitioner may pledge part of a commission). */
   funding?: Funding[];
 }
@@ -56,6 +72,7 @@ interface Found {
   order: number;
   keys: Key[];
   vendorIds: string[];
+  legacy: LegacySignal[];
 }
 
 const isHostOrPath = (key: Key) => key.startsWith('host:') || key.startsWith('path:');
@@ -127,11 +144,12 @@ export function matchPage(detection: Detection, index: CatalogIndex): PageMatch 
 function addMatch(found: Map<string, Found>, m: KeyMatch, key: Key, order: number): void {
   let entry = found.get(m.productId);
   if (!entry) {
-    entry = { productId: m.productId, tier: TIER[m.role], order, keys: [], vendorIds: [] };
+    entry = { productId: m.productId, tier: TIER[m.role], order, keys: [], vendorIds: [], legacy: [] };
     found.set(m.productId, entry);
   }
   entry.tier = Math.min(entry.tier, TIER[m.role]);
   if (!entry.keys.includes(key)) entry.keys.push(key);
+  if (m.legacy !== undefined && !entry.legacy.some((l) => l.key === key)) entry.legacy.push({ key, reason: m.legacy });
   if (!entry.vendorIds.includes(m.vendorId)) entry.vendorIds.push(m.vendorId);
 }
 
@@ -150,14 +168,24 @@ function toProductMatch(entry: Found, index: CatalogIndex): ProductMatch | undef
   let name: string | undefined;
   let funding: Funding[] | undefined;
   const offers: OfferMatch[] = [];
+  const discontinued: DiscontinuedBy[] = [];
   for (const vendorId of entry.vendorIds) {
     const product = index.product(vendorId, entry.productId);
     const vendor = vendorById(index, vendorId);
     if (!product || !vendor) continue;
     name ??= product.name;
     if (!funding?.length && product.funding?.length) funding = product.funding;
-    for (const offer of product.offers) offers.push({ vendorId, vendorName: vendor.name, offer });
+    if (product.discontinued) discontinued.push({ vendorId, vendorName: vendor.name, reason: product.discontinued.reason });
+    else for (const offer of product.offers) offers.push({ vendorId, vendorName: vendor.name, offer });
   }
   if (name === undefined) return undefined;
-  return { productId: entry.productId, name, offers, matchedBy: entry.keys, ...(funding ? { funding } : {}) };
+  return {
+    productId: entry.productId,
+    name,
+    offers,
+    matchedBy: entry.keys,
+    ...(entry.legacy.length ? { legacy: entry.legacy } : {}),
+    ...(discontinued.length ? { discontinued } : {}),
+    ...(funding ? { funding } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CatalogError, parseCatalog } from '../../../src/core/catalog';
+import { CatalogError, catalogProblems, parseCatalog } from '../../../src/core/catalog';
 import { brokenCatalog, postgresProduct, validCatalog } from './fixtures';
 
 /** Runs parseCatalog on bad input and returns the CatalogError it must throw. */
@@ -168,4 +168,105 @@ test('two vendors may offer the same project with the same keys', () => {
 
 test('non-object input is rejected at the root', () => {
   for (const input of [null, 42, 'catalog']) expect(rejection(input).field).toBe('');
+});
+
+describe('provenance, legacy signals and discontinued products', () => {
+  test('a signal may be written as an object that says why it is old, and compiles to the same key', () => {
+    const input = brokenCatalog();
+    input.vendors[0].products[0].signals.images = [{ value: '_/mysql', legacy: 'No longer updated.', source: 'https://hub.docker.com/_/mysql', checked: '2026-12-01' }];
+    input.vendors[0].products[0].source = 'https://github.com/mysql/mysql-server';
+    input.vendors[0].products[0].checked = '2026-12-01';
+    input.vendors[0].products[0].offers[0].unverified = true;
+    const catalog = parseCatalog(input);
+    expect(catalog.vendors[0]!.products[0]!.signals.images).toEqual([input.vendors[0].products[0].signals.images[0]]);
+  });
+
+  test('a misspelt field inside a signal object, and a signal that is neither text nor an object', () => {
+    const input = brokenCatalog();
+    input.vendors[0].products[0].signals.images = [{ value: '_/mysql', legasy: 'old' }];
+    const error = rejection(input);
+    expectNamed(error, 'vendors[0].products[0].signals.images[0].legasy', 'mysql');
+    expect(error.message).toMatch(/unknown field/);
+
+    const number = brokenCatalog();
+    number.vendors[0].products[0].signals.images = [42];
+    const numberError = rejection(number);
+    expectNamed(numberError, 'vendors[0].products[0].signals.images[0]', 'mysql');
+    expect(numberError.message).toMatch(/text, or an object with "value"/);
+  });
+
+  test('a bad value inside a signal object is blamed on its value', () => {
+    const input = brokenCatalog();
+    input.vendors[0].products[0].signals.images = [{ value: 'Not An Image', legacy: 'old' }];
+    expectNamed(rejection(input), 'vendors[0].products[0].signals.images[0].value', 'mysql');
+  });
+
+  test('checked is a real calendar day, source an https URL', () => {
+    for (const checked of ['2026-02-30', '2026-12-01T00:00:00Z', '01/12/2026']) {
+      const input = brokenCatalog();
+      input.vendors[0].products[0].checked = checked;
+      expectNamed(rejection(input), 'vendors[0].products[0].checked', 'mysql');
+    }
+    const input = brokenCatalog();
+    input.vendors[0].products[0].offers[0].source = 'http://vendor.example.com/';
+    expectNamed(rejection(input), 'vendors[0].products[0].offers[0].source', 'mysql');
+  });
+
+  test('a discontinued product has no offers; any other product has one at least', () => {
+    const stopped = brokenCatalog();
+    stopped.vendors[0].products[0].offers = [];
+    stopped.vendors[0].products[0].discontinued = { reason: 'The vendor no longer sells MySQL support.' };
+    expect(parseCatalog(stopped).vendors[0]!.products[0]!.discontinued?.reason).toMatch(/no longer/);
+
+    const withOffers = brokenCatalog();
+    withOffers.vendors[0].products[0].discontinued = { reason: 'Stopped.' };
+    const error = rejection(withOffers);
+    expectNamed(error, 'vendors[0].products[0].offers', 'mysql');
+    expect(error.message).toMatch(/discontinued product shows no offer/);
+
+    const none = brokenCatalog();
+    none.vendors[0].products[0].offers = [];
+    expect(rejection(none).message).toMatch(/at least one offer/);
+  });
+
+  test('hosts follow the shared domain-name rule (lower case, a real top-level label)', () => {
+    for (const host of ['Forum.Example.com', 'forum.example.123', 'localhost']) {
+      const input = brokenCatalog();
+      input.vendors[0].products[0].signals.homepages = [host];
+      expectNamed(rejection(input), 'vendors[0].products[0].signals.homepages[0]', 'mysql');
+    }
+  });
+});
+
+test('catalogProblems lists every problem, one per field, where parseCatalog stops at the first', () => {
+  const input = brokenCatalog();
+  input.vendors[0].homepage = 'ftp://acme.example.com';
+  input.vendors[0].products[1].offers[0].adds = '';
+  input.vendors[0].products[0].signals.repositories.push('https://github.com/postgres/postgres');
+  expect(catalogProblems(input).map((e) => e.field)).toEqual(['vendors[0].homepage', 'vendors[0].products[1].offers[0].adds']);
+  expect(rejection(input).field).toBe('vendors[0].homepage');
+  // Cross-entry rules run once the shapes are right, and list every clash.
+  const clashes = brokenCatalog();
+  clashes.vendors[0].products[0].signals.repositories.push('https://github.com/postgres/postgres');
+  clashes.vendors[0].products[0].signals.images.push('postgres');
+  expect(catalogProblems(clashes).map((e) => e.field)).toEqual(['vendors[0].products[1].signals.repositories[0]', 'vendors[0].products[1].signals.images[0]']);
+  expect(catalogProblems(validCatalog())).toEqual([]);
+});
+
+test('a Stack Exchange site is named as the detector knows it, and as a forum only whole', () => {
+  const chat = brokenCatalog();
+  chat.vendors[0].products[1].signals.stackExchange[0].site = 'chat.stackexchange.com';
+  expectNamed(rejection(chat), 'vendors[0].products[1].signals.stackExchange[0].site', 'postgresql');
+  const meta = brokenCatalog();
+  meta.vendors[0].products[1].signals.stackExchange[0].site = 'dba.meta.stackexchange.com';
+  expect(parseCatalog(meta).vendors[0]!.products[1]!.signals.stackExchange![0]!.site).toBe('dba.meta.stackexchange.com');
+
+  const whole = brokenCatalog();
+  whole.vendors[0].products[1].signals.forums = ['postgresql.stackexchange.com'];
+  expect(parseCatalog(whole).vendors[0]!.products[1]!.signals.forums).toEqual(['postgresql.stackexchange.com']);
+  const part = brokenCatalog();
+  part.vendors[0].products[1].signals.forums = ['dba.stackexchange.com/questions'];
+  const error = rejection(part);
+  expectNamed(error, 'vendors[0].products[1].signals.forums[0]', 'postgresql');
+  expect(error.message).toMatch(/as a whole/);
 });

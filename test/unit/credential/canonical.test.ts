@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, canonicalize } from '../../../src/core/credential';
+import { vectors } from './w3c-vectors';
 
 const fromBits = (hex: string) => new DataView(Uint8Array.from(hex.match(/../g)!.map((b) => parseInt(b, 16))).buffer).getFloat64(0);
 
@@ -92,6 +93,19 @@ describe('canonicalize (RFC 8785)', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(() => canonicalize(cyclic)).toThrow(/circular/);
+  });
+
+  it('refuses nesting deeper than it can walk with a clear error, not a stack overflow', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => canonicalize(deep)).toThrow(CanonicalJsonError);
+    expect(() => canonicalize(deep)).toThrow(/nested deeper than 500 levels/);
+  });
+
+  it('gives the W3C eddsa-jcs-2022 vectors their canonical forms', () => {
+    const v = vectors();
+    expect(canonicalize(v.unsigned)).toBe(v.canonicalDocument);
+    expect(canonicalize(v.proofConfig)).toBe(v.canonicalProofConfig);
   });
 
   it('allows the same object twice when it is not a cycle', () => {

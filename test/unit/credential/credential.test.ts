@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  decodeBase58btc,
+  encodeBase58btc,
   decodeBase64Url,
   encodeBase64Url,
   generateIssuerKeys,
@@ -41,15 +43,16 @@ beforeAll(async () => {
 });
 
 describe('signCredential', () => {
-  it('adds a DataIntegrityProof with a 64-byte Ed25519 signature', () => {
+  it('adds an eddsa-jcs-2022 DataIntegrityProof with a 64-byte base58btc Ed25519 signature', () => {
     expect(good.proof).toMatchObject({
       type: 'DataIntegrityProof',
-      cryptosuite: 'advocate-eddsa-jcs-2025',
+      cryptosuite: 'eddsa-jcs-2022',
       created: '2026-01-01T00:00:00.000Z',
       verificationMethod: `${ISSUER_ID}#${keys.keyId}`,
       proofPurpose: 'assertionMethod',
+      '@context': good['@context'],
     });
-    expect(decodeBase64Url(good.proof.proofValue)?.length).toBe(64);
+    expect(decodeBase58btc(good.proof.proofValue)?.length).toBe(64);
   });
 
   it('survives a JSON round trip (storage, the network) and key reordering', async () => {
@@ -151,11 +154,11 @@ describe('verifyCredential', () => {
   });
 
   it('detects a changed signature', async () => {
-    const sig = decodeBase64Url(good.proof.proofValue)!;
+    const sig = decodeBase58btc(good.proof.proofValue)!;
     for (const index of [0, 31, 63]) {
       const flipped = sig.slice();
       flipped[index]! ^= 1;
-      const tampered = { ...good, proof: { ...good.proof, proofValue: encodeBase64Url(flipped) } };
+      const tampered = { ...good, proof: { ...good.proof, proofValue: encodeBase58btc(flipped) } };
       expect((await verifyCredential(tampered, issuer, { now: NOW })).state).toBe('forged');
     }
   });

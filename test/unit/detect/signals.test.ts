@@ -35,7 +35,7 @@ const cases: Case[] = [
     signals: { canonicalUrl: 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow', tags: ['mysql', 'innodb', 'performance'] },
     pageType: 'forum',
     site: 'stackexchange',
-    keys: ['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:innodb', 'so-tag:stackoverflow.com:performance'],
+    keys: ['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:innodb', 'so-tag:stackoverflow.com:performance', 'host:stackoverflow.com'],
   },
   {
     file: 'dba-stackexchange-question.html',
@@ -43,7 +43,7 @@ const cases: Case[] = [
     signals: { canonicalUrl: 'https://dba.stackexchange.com/questions/21068/autovacuum-not-keeping-up', tags: ['postgresql', 'vacuum'] },
     pageType: 'forum',
     site: 'stackexchange',
-    keys: ['so-tag:dba.stackexchange.com:postgresql', 'so-tag:dba.stackexchange.com:vacuum'],
+    keys: ['so-tag:dba.stackexchange.com:postgresql', 'so-tag:dba.stackexchange.com:vacuum', 'host:dba.stackexchange.com'],
   },
   {
     file: 'discourse-topic.html',

@@ -110,22 +110,27 @@ describe('package registries and images', () => {
 
 describe('Stack Exchange', () => {
   check([
-    ['https://stackoverflow.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:mysql']],
-    ['https://stackoverflow.com/questions/tagged/MySQL+innodb', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:innodb']],
-    ['https://stackoverflow.com/questions/tagged/c%2b%2b', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:c++']],
-    ['https://stackoverflow.com/questions/tagged/redis%20or%20memcached', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:redis', 'so-tag:stackoverflow.com:memcached']],
-    ['https://stackoverflow.com/questions/tagged/python', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:python']],
-    ['https://stackoverflow.com/tags/postgresql/info', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:postgresql']],
-    ['https://dba.stackexchange.com/questions/tagged/postgresql', 'forum', 'stackexchange', ['so-tag:dba.stackexchange.com:postgresql']],
-    ['https://serverfault.com/questions/tagged/nginx', 'forum', 'stackexchange', ['so-tag:serverfault.com:nginx']],
-    ['https://superuser.com/questions/tagged/linux', 'forum', 'stackexchange', ['so-tag:superuser.com:linux']],
-    ['https://askubuntu.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:askubuntu.com:mysql']],
-    ['https://ru.stackoverflow.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:ru.stackoverflow.com:mysql']],
-    ['https://pt.stackoverflow.com/questions/tagged/postgresql', 'forum', 'stackexchange', ['so-tag:pt.stackoverflow.com:postgresql']],
-    ['https://ja.stackoverflow.com/questions/tagged/redis', 'forum', 'stackexchange', ['so-tag:ja.stackoverflow.com:redis']],
-    ['https://meta.stackoverflow.com/questions/tagged/tags', 'forum', 'stackexchange', ['so-tag:meta.stackoverflow.com:tags']],
-    ['https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch', 'forum', 'stackexchange', []],
-    ['https://stackoverflow.com/q/2003505', 'forum', 'stackexchange', []],
+    ['https://stackoverflow.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:mysql', 'host:stackoverflow.com']],
+    ['https://stackoverflow.com/questions/tagged/MySQL+innodb', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:innodb', 'host:stackoverflow.com']],
+    ['https://stackoverflow.com/questions/tagged/c%2b%2b', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:c++', 'host:stackoverflow.com']],
+    ['https://stackoverflow.com/questions/tagged/redis%20or%20memcached', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:redis', 'so-tag:stackoverflow.com:memcached', 'host:stackoverflow.com']],
+    ['https://stackoverflow.com/questions/tagged/python', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:python', 'host:stackoverflow.com']],
+    ['https://stackoverflow.com/tags/postgresql/info', 'forum', 'stackexchange', ['so-tag:stackoverflow.com:postgresql', 'host:stackoverflow.com']],
+    ['https://dba.stackexchange.com/questions/tagged/postgresql', 'forum', 'stackexchange', ['so-tag:dba.stackexchange.com:postgresql', 'host:dba.stackexchange.com']],
+    ['https://serverfault.com/questions/tagged/nginx', 'forum', 'stackexchange', ['so-tag:serverfault.com:nginx', 'host:serverfault.com']],
+    ['https://superuser.com/questions/tagged/linux', 'forum', 'stackexchange', ['so-tag:superuser.com:linux', 'host:superuser.com']],
+    ['https://askubuntu.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:askubuntu.com:mysql', 'host:askubuntu.com']],
+    ['https://ru.stackoverflow.com/questions/tagged/mysql', 'forum', 'stackexchange', ['so-tag:ru.stackoverflow.com:mysql', 'host:ru.stackoverflow.com']],
+    ['https://pt.stackoverflow.com/questions/tagged/postgresql', 'forum', 'stackexchange', ['so-tag:pt.stackoverflow.com:postgresql', 'host:pt.stackoverflow.com']],
+    ['https://ja.stackoverflow.com/questions/tagged/redis', 'forum', 'stackexchange', ['so-tag:ja.stackoverflow.com:redis', 'host:ja.stackoverflow.com']],
+    ['https://meta.stackoverflow.com/questions/tagged/tags', 'forum', 'stackexchange', ['so-tag:meta.stackoverflow.com:tags', 'host:meta.stackoverflow.com']],
+    ['https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch', 'forum', 'stackexchange', ['host:stackoverflow.com']],
+    ['https://stackoverflow.com/q/2003505', 'forum', 'stackexchange', ['host:stackoverflow.com']],
+    // A site about one product: every question names the site, which the catalog maps to that product.
+    ['https://wordpress.stackexchange.com/questions/12345/a-question', 'forum', 'stackexchange', ['host:wordpress.stackexchange.com']],
+    ['https://wordpress.stackexchange.com/questions/tagged/wp-query', 'forum', 'stackexchange', ['so-tag:wordpress.stackexchange.com:wp-query', 'host:wordpress.stackexchange.com']],
+    ['https://magento.stackexchange.com/', 'forum', 'stackexchange', ['host:magento.stackexchange.com']],
+    ['https://wordpress.meta.stackexchange.com/questions/1/x', 'forum', 'stackexchange', ['host:wordpress.meta.stackexchange.com']],
     ['https://stackoverflow.com/users/1/jeff-atwood', 'other', 'stackexchange', []],
     ['https://stackexchange.com/sites', 'other', 'web', ['path:stackexchange.com/sites', 'host:stackexchange.com']],
   ]);
@@ -164,7 +169,7 @@ describe('malformed or non-web input', () => {
   it('tolerates non-string input and hostile signals', () => {
     expect(detectPage(undefined as unknown as string).site).toBe('none');
     const d = detectPage('https://stackoverflow.com/questions/1/x', { tags: [42, '<script>', 'MySQL', ' redis '] as unknown as string[] });
-    expect(d.keys).toEqual(['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:redis']);
+    expect(d.keys).toEqual(['so-tag:stackoverflow.com:mysql', 'so-tag:stackoverflow.com:redis', 'host:stackoverflow.com']);
   });
   it('drops keys too long for any catalog (and for the page.detected message)', () => {
     const long = Array.from({ length: 6 }, () => 'a'.repeat(60)).join('/');

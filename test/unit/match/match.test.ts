@@ -142,3 +142,66 @@ describe('matchPage on the starter catalog', () => {
     expect(productsOf('https://stackoverflow.com/questions/1/x', { tags: ['python', 'list'] })).toEqual([]);
   });
 });
+
+describe('legacy signals and discontinued products', () => {
+  const base = { homepage: 'https://x.example', referral: { linkStyle: 'offer-param' }, currency: 'USD' };
+  const index = compileCatalog([
+    parseCatalog({
+      schemaVersion: 1,
+      vendors: [
+        {
+          ...base, id: 'acme', name: 'Acme',
+          products: [
+            {
+              id: 'objstore', name: 'ObjStore', description: 'Object storage.',
+              signals: {
+                repositories: [{ value: 'https://github.com/objstore/objstore', legacy: 'Archived in April 2026.' }, 'https://github.com/objstore/objstore-go'],
+                images: [{ value: 'objstore/objstore', legacy: 'No longer updated.' }],
+                stackExchange: [{ site: 'stackoverflow.com', tags: ['objstore'] }],
+              },
+              offers: [offer('objstore-enterprise')],
+            },
+          ],
+        },
+        {
+          ...base, id: 'gone-co', name: 'Gone Co',
+          products: [
+            {
+              id: 'objstore', name: 'ObjStore', description: 'Object storage.',
+              signals: { repositories: ['https://github.com/objstore/objstore', 'https://github.com/objstore/objstore-go'], images: ['objstore/objstore'] },
+              offers: [],
+              discontinued: { reason: 'Gone Co stopped selling ObjStore support in 2026.' },
+            },
+          ],
+        },
+      ],
+    }),
+  ]);
+  const at = (url: string, signals?: DomSignals) => matchPage(detectPage(url, signals), index).products;
+
+  it('a legacy signal still names the product, with why it is old; current signals carry no such note', () => {
+    expect(index.lookup('github:objstore/objstore')).toEqual([
+      { vendorId: 'acme', productId: 'objstore', role: 'repository', legacy: 'Archived in April 2026.' },
+      { vendorId: 'gone-co', productId: 'objstore', role: 'repository' },
+    ]);
+    const [p] = at('https://github.com/objstore/objstore/issues/9');
+    expect(p).toMatchObject({ productId: 'objstore', legacy: [{ key: 'github:objstore/objstore', reason: 'Archived in April 2026.' }] });
+    expect(at('https://hub.docker.com/r/objstore/objstore')[0]!.legacy).toEqual([{ key: 'docker:objstore/objstore', reason: 'No longer updated.' }]);
+    expect(at('https://github.com/objstore/objstore-go')[0]!.legacy).toBeUndefined();
+    expect(at('https://stackoverflow.com/questions/1/x', { tags: ['objstore'] })[0]!.legacy).toBeUndefined();
+  });
+
+  it('a discontinued product shows no offer of that vendor, with the reason, while other vendors still offer theirs', () => {
+    const [p] = at('https://github.com/objstore/objstore-go');
+    expect(p!.offers.map((o) => [o.vendorId, o.offer.id])).toEqual([['acme', 'objstore-enterprise']]);
+    expect(p!.discontinued).toEqual([{ vendorId: 'gone-co', vendorName: 'Gone Co', reason: 'Gone Co stopped selling ObjStore support in 2026.' }]);
+  });
+
+  it('when the only vendor discontinued it, the page is still recognised, with no offer', () => {
+    const only = compileCatalog([parseCatalog({ schemaVersion: 1, vendors: [index.vendors[1]] })]);
+    const m = matchPage(detectPage('https://github.com/objstore/objstore'), only);
+    expect(m.products).toEqual([
+      { productId: 'objstore', name: 'ObjStore', offers: [], matchedBy: ['github:objstore/objstore'], discontinued: [expect.objectContaining({ vendorId: 'gone-co' })] },
+    ]);
+  });
+});
