@@ -14,7 +14,7 @@ import { DbHandle, type ReferralRecord } from '../src/background/db';
 import { StorageHealth } from '../src/background/health';
 import type { Services } from '../src/background/services';
 import { initialSyncState } from '../src/core/sync/state';
-import { median, percentile, runStandalone, type Bench, type Figure } from './figure';
+import { isMain, median, percentile, runStandalone, type Bench, type Figure } from './figure';
 
 const REFERRALS = 10_000;
 const ENDPOINT = 'https://advocate.vendor.example';
@@ -112,4 +112,4 @@ export const bench: Bench = {
   },
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(bench);
+if (isMain(import.meta)) await runStandalone(bench);

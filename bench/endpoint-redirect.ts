@@ -1,7 +1,7 @@
 // Redirect and ingest throughput of the reference endpoint against a bare Node HTTP server that
 // only answers 302 (the physical limit on this machine). Loopback only; the load generator runs
 // in a worker thread with keep-alive connections; bounded by time and request count.
-//   npx tsx bench/endpoint-redirect.ts [seconds=3] [concurrency=32]
+//   npx tsx bench/endpoint-redirect.ts [--quick] [seconds=3] [concurrency=32]
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,11 +12,13 @@ import { Worker } from 'node:worker_threads';
 import { decodeBase64Url } from '../src/core/credential/base64url';
 import { createReferralCode, randomNonce } from '../src/core/referral/code';
 import { startEndpoint } from '../src/endpoint/server';
+import { type Bench, type Figure, isMain, round, runStandalone } from './figure';
 
-const SECONDS = Number(process.argv[2] ?? 3);
-const CONCURRENCY = Number(process.argv[3] ?? 32);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--') && !a.endsWith('.json'));
+let SECONDS = Number(args[0] ?? 3);
+const CONCURRENCY = Number(args[1] ?? 32);
 const MAX_REQUESTS = 500_000;
-const ROUNDS = 2;
+let ROUNDS = 2;
 type Run = { done: number; failed: number; ms: number };
 
 // Plain JS run in a worker: fires requests round-robin over `requests` until time or count runs out.
@@ -65,6 +67,7 @@ function drive(url: string, requests: Req[]): Promise<Run> {
 const rate = (r: Run) => (r.done / r.ms) * 1000;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+async function measure(): Promise<Figure[]> {
 const bare = createServer((req, res) => {
   req.resume(); // drain any body, answer at once
   res.writeHead(302, { location: 'https://demo-db.example.com/offers/mysql-enterprise', 'content-length': 0 });
@@ -119,8 +122,27 @@ try {
   console.log(`ingest    bare 302 ${fmt(rate(bareIngest))} req/s (same 100-item bodies, drained and answered 302)`);
   console.log(`ingest    new batches:    ${fmt(rate(ingest))} batches/s = ${fmt(rate(ingest) * 100)} referrals/s (${ingest.done} batches, ${ingest.failed} failed), ratio ${(rate(ingest) / rate(bareIngest)).toFixed(3)}`);
   console.log(`ingest    resent batches: ${fmt(rate(replay))} batches/s = ${fmt(rate(replay) * 100)} referrals/s, ratio ${(rate(replay) / rate(bareIngest)).toFixed(3)}`);
+  if (redirect.failed > 0 || ingest.failed > 0) throw new Error(`requests failed: ${redirect.failed} redirects, ${ingest.failed} ingest batches`);
+  const bare302 = (r: Run) => ({ name: 'bare Node HTTP server answering 302, same requests', value: Math.round(rate(r)) });
+  const load = `loopback, ${CONCURRENCY} keep-alive connections, best of ${ROUNDS} runs of ${SECONDS} s, alternating with the bare server`;
+  return [
+    { name: 'redirect /r/:code, valid codes', value: Math.round(rate(redirect)), unit: 'req/s', budget: Math.round(0.8 * rate(bareValid)), budgetKind: 'min', budgetNote: '≥ 0.8 of the bare server', comparison: bare302(bareValid), note: load },
+    { name: 'redirect /r/:code, forged codes', value: Math.round(rate(forgedRun)), unit: 'req/s', budget: Math.round(0.8 * rate(bareForged)), budgetKind: 'min', budgetNote: '≥ 0.8 of the bare server', comparison: bare302(bareForged) },
+    { name: 'ingest, new 100-referral batches', value: Math.round(rate(ingest) * 100), unit: 'referrals/s', budget: null, comparison: { name: 'bare 302 server drained the same bodies', value: Math.round(rate(bareIngest) * 100) }, note: `${ingest.done} batches; resent batches ${fmt(rate(replay) * 100)} referrals/s (ratio ${round(rate(replay) / rate(bareIngest))})` },
+  ];
 } finally {
   await endpoint.close();
   bare.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
+}
+
+export const bench: Bench = {
+  title: 'Reference endpoint: redirect and ingest throughput',
+  async run({ quick }) {
+    if (quick) [SECONDS, ROUNDS] = [0.5, 1];
+    return measure();
+  },
+};
+
+if (isMain(import.meta)) await runStandalone(bench);

@@ -1,91 +1,264 @@
-// Page load with the extension vs without: paired loads of real saved pages served under their
-// real host names, median of (with / without). Budget: ≤ 2 % slower. Build first: npx vite build
-//   npx tsx bench/page-load.ts [rounds]
-// Two separate headless profiles differ by several percent on their own; with the extension the
-// content script runs at document_idle and, on project and forum pages, wakes the service worker,
-// which is the most likely cost to attack next (a first figure: −1 % to +13 %, 21 paired loads;
-// BENCH_AA=1, two plain profiles, read −1 % to +8 %: the noise floor is about as large).
-import { mkdtempSync, readFileSync } from 'node:fs';
+// What the extension costs a page, from paired loads in one browser: the browser's default
+// profile has the built extension (enrolled with the reference endpoint's vendor, so matched
+// pages get whatever the extension shows there); a second browser context of the same browser
+// has no extension. Each load is a fresh tab; pages are served under their real host names.
+// - main-thread time: Chrome DevTools Protocol Performance.getMetrics, ScriptDuration +
+//   TaskDuration of the page's renderer, with minus without (median of paired loads);
+// - page load: loadEventEnd of the navigation, median of the paired ratios with / without.
+// The A/A noise floor is the same procedure in a second browser without the extension (its
+// default profile against its own second context), interleaved with the real pairs.
+// Also the code the extension runs in a matched page, gzipped, as the page's debugger sees it.
+// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath, launchWithExtension } from '../test/browser/chromium';
+import { startTestEndpoint } from '../test/browser/helpers';
 import { startSiteServer } from '../test/browser/site-server';
+import { readHtml } from '../src/cli/page';
+import { gzippedKb } from './bundle-size';
+import { type Bench, type Figure, isMain, median, percentile, round, runStandalone } from './figure';
+import { enrol } from './lib/extension';
 
-const rounds = Number(process.argv[2] ?? 15);
-const shared = resolve(import.meta.dirname, '../../shared/pages');
-const read = (p: string) => {
-  const raw = readFileSync(resolve(shared, p));
-  return (p.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-};
-const pages = [
-  { host: 'github.com', path: '/microlinkhq/mql', file: 'github/repo-root_microlinkhq-mql.html' },
-  { host: 'stackoverflow.com', path: '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', file: 'stackoverflow/question_2003505_git-delete-branch.html' },
-  { host: 'meta.discourse.org', path: '/t/12483', file: 'discourse/topic_meta.discourse.org_12483.html' },
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared/pages');
+
+interface TestPage {
+  label: string;
+  detail: string;
+  url: string;
+  file: string;
+  /** Advocate declares a content script for this site (the extension must be seen running there). */
+  served: boolean;
+  matched: boolean;
+  budgetMs: number;
+}
+
+const PAGES: TestPage[] = [
+  {
+    label: 'page on a site Advocate does not serve',
+    detail: 'the saved Stack Overflow HTML served as www.example.org',
+    url: 'https://www.example.org/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely',
+    file: resolve(SHARED, 'stackoverflow/question_2003505_git-delete-branch.html'),
+    served: false,
+    matched: false,
+    budgetMs: 1,
+  },
+  {
+    label: 'served page that matches nothing',
+    detail: 'a saved real GitHub repository page that no catalog names',
+    url: 'https://github.com/microlinkhq/mql',
+    file: resolve(SHARED, 'github/repo-root_microlinkhq-mql.html'),
+    served: true,
+    matched: false,
+    budgetMs: 1,
+  },
+  {
+    label: 'matched project page',
+    detail: 'github.com/mysql/mysql-server, a test fixture reproducing its markup',
+    url: 'https://github.com/mysql/mysql-server',
+    file: resolve(ROOT, 'test/fixtures/pages/github-mysql-server.html'),
+    served: true,
+    matched: true,
+    budgetMs: 5,
+  },
+  {
+    label: 'matched forum page',
+    detail: 'a Stack Overflow question tagged mysql, a test fixture reproducing its markup',
+    url: 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow',
+    file: resolve(ROOT, 'test/fixtures/detect/stackoverflow-question.html'),
+    served: true,
+    matched: true,
+    budgetMs: 5,
+  },
 ];
 
-const site = await startSiteServer();
-for (const p of pages) site.page(p.host, p.path, read(p.file));
-// Every other host the pages name (CDNs, analytics) maps to the same server and gets a quick 404,
-// so the figures time the pages and the extension, not DNS failures.
-const hosts = [...pages.map((p) => p.host), '*'];
+/** After `load`, wait for an idle period and this long, so document_idle scripts and what they ask the worker count too. */
+const SETTLE_MS = 250;
 
-// The same kind of browser (a persistent profile, the same flags), only without the extension.
-function plainProfile() {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'advocate-plain-')), {
+interface Load {
+  mainMs: number;
+  scriptMs: number;
+  loadMs: number;
+  extensionRan: boolean;
+}
+
+async function load(context: BrowserContext, url: string): Promise<Load> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    let extensionRan = false;
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.origin.startsWith('chrome-extension://')) extensionRan = true;
+    });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate('new Promise((idle) => requestIdleCallback(idle, { timeout: 2000 }))');
+    await page.waitForTimeout(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+    const loadMs: number = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; })()`);
+    return { mainMs: (seconds('ScriptDuration') + seconds('TaskDuration')) * 1000, scriptMs: seconds('ScriptDuration') * 1000, loadMs, extensionRan };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Gzipped KB of every script the extension runs in a page at `url`, as the page's debugger reports them. */
+async function extensionCodeKb(context: BrowserContext, url: string): Promise<{ kb: number; files: string[] }> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const worlds = new Set<number>();
+    const scripts = new Map<string, string>();
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.origin.startsWith('chrome-extension://')) worlds.add(c.id);
+    });
+    cdp.on('Debugger.scriptParsed', (s) => {
+      if (s.url.startsWith('chrome-extension://') || worlds.has(s.executionContextId)) scripts.set(s.scriptId, s.url || `(inline ${s.scriptId})`);
+    });
+    await cdp.send('Runtime.enable');
+    await cdp.send('Debugger.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate('new Promise((idle) => requestIdleCallback(idle, { timeout: 2000 }))');
+    await page.waitForTimeout(SETTLE_MS);
+    let kb = 0;
+    for (const scriptId of scripts.keys()) kb += gzippedKb((await cdp.send('Debugger.getScriptSource', { scriptId })).scriptSource);
+    return { kb: round(kb), files: [...new Set(scripts.values())].map((u) => u.replace(/^chrome-extension:\/\/[^/]+\//, '')) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every host a page names, so each one (CDNs, analytics) gets a quick local 404 instead of a DNS failure. */
+function hostsOf(html: string): string[] {
+  return [...new Set([...html.matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((m) => m[1]!.toLowerCase()))];
+}
+
+/** The same kind of browser (persistent profile, the same flags), without the extension. */
+async function launchPlain(hosts: string[], port: number): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-plain-'));
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
     headless: true,
     ignoreHTTPSErrors: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ')}`],
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`],
   });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-// BENCH_AA=1 compares two plain profiles: the noise floor the extension's figure must be read against.
-const aa = process.env.BENCH_AA === '1';
-const withExtension = aa
-  ? { context: await plainProfile(), close: async () => {} }
-  : await launchWithExtension({ mapHosts: hosts, port: site.port });
-const without = await plainProfile();
-const plainContext = without;
-
-async function loadMs(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  // Let document_idle content scripts run and count their cost too.
-  await page.waitForTimeout(50);
-  const ms = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return nav.loadEventEnd - nav.startTime;
-  });
-  await page.close();
-  return ms;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-for (const p of pages) {
-  const url = `https://${p.host}${p.path}`;
-  await loadMs(withExtension.context, url); // warm both
-  await loadMs(plainContext, url);
-  const ratios: number[] = [];
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    // alternate the order so neither side always goes first
-    const [x, y] = i % 2 ? [await loadMs(withExtension.context, url), await loadMs(plainContext, url)] : [0, 0];
-    const [y2, x2] = i % 2 ? [0, 0] : [await loadMs(plainContext, url), await loadMs(withExtension.context, url)];
-    const w = x || x2;
-    const o = y || y2;
-    a.push(w);
-    b.push(o);
-    ratios.push(w / o);
+/** One with/without pair, in the given order; returns [first side's load, second side's load] as [a, b]. */
+async function pair(a: BrowserContext, b: BrowserContext, url: string, aFirst: boolean): Promise<[Load, Load]> {
+  if (aFirst) {
+    const x = await load(a, url);
+    return [x, await load(b, url)];
   }
-  console.log(`${url}: with ${median(a).toFixed(1)} ms, without ${median(b).toFixed(1)} ms, median paired ratio ${((median(ratios) - 1) * 100).toFixed(2)} % slower${aa ? ' (A/A: two plain profiles)' : ''}`);
+  const y = await load(b, url);
+  return [await load(a, url), y];
 }
-await withExtension.close();
-if (aa) await withExtension.context.close();
-await without.close();
-await site.close();
+
+const pct = (ratios: number[]) => round((median(ratios) - 1) * 100);
+
+export const bench: Bench = {
+  title: 'Main-thread time and page load with the extension',
+  async run({ quick }) {
+    const rounds = quick ? 1 : 20;
+    const site = await startSiteServer();
+    const hosts = new Set<string>();
+    for (const p of PAGES) {
+      const html = readHtml(p.file);
+      const url = new URL(p.url);
+      site.page(url.hostname, url.pathname, html);
+      for (const h of [url.hostname, ...hostsOf(html)]) hosts.add(h);
+    }
+    const endpoint = await startTestEndpoint();
+    const ext = await launchWithExtension({ mapHosts: [...hosts], port: site.port });
+    const plain = await launchPlain([...hosts], site.port);
+    try {
+      (await enrol(ext, endpoint)).options.close();
+      const extOff = await ext.context.browser()!.newContext({ ignoreHTTPSErrors: true });
+      const plainOther = await plain.context.browser()!.newContext({ ignoreHTTPSErrors: true });
+      const runs = new Map(PAGES.map((p) => [p, { with: [] as Load[], without: [] as Load[], a: [] as Load[], b: [] as Load[] }]));
+      for (let r = 0; r <= rounds; r++) {
+        for (const p of PAGES) {
+          const [w, wo] = await pair(ext.context, extOff, p.url, r % 2 === 0);
+          const [a, b] = await pair(plain.context, plainOther, p.url, r % 2 === 1);
+          if (r === 0) continue; // warm-up: caches, the worker, the JIT
+          const run = runs.get(p)!;
+          run.with.push(w), run.without.push(wo), run.a.push(a), run.b.push(b);
+        }
+      }
+      const figures: Figure[] = [];
+      for (const p of PAGES) {
+        const run = runs.get(p)!;
+        if ([...run.without, ...run.a, ...run.b].some((l) => l.extensionRan)) throw new Error(`the extension ran in a profile without it on ${p.url}`);
+        const ran = run.with.filter((l) => l.extensionRan).length;
+        if (p.served && ran < run.with.length) throw new Error(`the extension ran in only ${ran} of ${run.with.length} loads of ${p.url}`);
+        const added = run.with.map((l, i) => l.mainMs - run.without[i]!.mainMs);
+        const noise = run.a.map((l, i) => l.mainMs - run.b[i]!.mainMs);
+        const script = run.with.map((l, i) => l.scriptMs - run.without[i]!.scriptMs);
+        const scriptNoise = run.a.map((l, i) => l.scriptMs - run.b[i]!.scriptMs);
+        const noiseAbs = noise.map(Math.abs);
+        figures.push({
+          name: `main-thread time added: ${p.label}`,
+          value: round(median(added)),
+          unit: 'ms',
+          budget: p.budgetMs,
+          comparison: { name: 'A/A: two sides without the extension', value: round(median(noise)) },
+          noise: round(Math.abs(median(noise))),
+          note: `${p.detail}; ${rounds} paired loads; the extension ran in ${ran}/${run.with.length}; minus the A/A median: ${round(median(added) - median(noise))} ms; A/A |difference| median ${round(median(noiseAbs))} ms, p95 ${round(percentile(noiseAbs, 95))} ms; without the extension ${round(median(run.without.map((l) => l.mainMs)))} ms`,
+        });
+        figures.push({
+          name: `script time added (ScriptDuration alone): ${p.label}`,
+          value: round(median(script)),
+          unit: 'ms',
+          budget: null,
+          comparison: { name: 'A/A: two sides without the extension', value: round(median(scriptNoise)) },
+          noise: round(Math.abs(median(scriptNoise))),
+          note: 'the JavaScript part of the figure above: the content script and whatever it triggers in the page',
+        });
+        const aa = pct(run.a.map((l, i) => l.loadMs / run.b[i]!.loadMs));
+        const slower = pct(run.with.map((l, i) => l.loadMs / run.without[i]!.loadMs));
+        figures.push({
+          name: `page load with vs without the extension: ${p.label}`,
+          value: slower,
+          unit: '% slower',
+          budget: Math.max(2, Math.abs(aa)),
+          budgetNote: '≤ 2 % slower, or within the A/A noise floor',
+          comparison: { name: 'A/A: two sides without the extension', value: aa },
+          noise: Math.abs(aa),
+          note: `median paired ratio of loadEventEnd; minus the A/A median: ${round(slower - aa)} points; without the extension ${round(median(run.without.map((l) => l.loadMs)))} ms`,
+        });
+      }
+      const code = await Promise.all(PAGES.filter((p) => p.matched).map(async (p) => ({ p, ...(await extensionCodeKb(ext.context, p.url)) })));
+      const most = code.reduce((x, y) => (y.kb > x.kb ? y : x));
+      figures.push({
+        name: 'extension code run in a matched page, gzipped',
+        value: most.kb,
+        unit: 'KB',
+        budget: 10,
+        note: code.map((c) => `${c.p.url}: ${c.kb} KB (${c.files.join(', ')})`).join('; '),
+      });
+      await extOff.close();
+      await plainOther.close();
+      return figures;
+    } finally {
+      await ext.close();
+      await plain.close();
+      await endpoint.close();
+      await site.close();
+    }
+  },
+};
+
+if (isMain(import.meta)) await runStandalone(bench);
