@@ -11,14 +11,14 @@ export { CHANNELS, type Channel } from '../referral/channels';
 
 export const ReferralInputSchema = v.object({
   id: uuid,
-  code: v.pipe(v.string('must be a string'), v.minLength(1), v.maxLength(64)),
+  code: v.pipe(v.string('must be a string'), v.minLength(1), v.maxLength(LIMITS.referralCode)),
   vendorId: slugId,
   productId: slugId,
   offerId: slugId,
   channel: v.picklist(CHANNELS, `must be one of ${CHANNELS.join(', ')}`),
   campaign: v.optional(text(LIMITS.campaign)),
   pageUrl: v.optional(httpUrl),
-  pageHost: v.optional(text(253)),
+  pageHost: v.optional(text(LIMITS.host)),
   createdAt: dateTime,
   giveBack: v.optional(
     v.object({
@@ -33,10 +33,10 @@ export const DealInputSchema = v.object({
   id: uuid,
   vendorId: slugId,
   productId: slugId,
-  customerName: nonEmptyText(200),
+  customerName: nonEmptyText(LIMITS.customerName, 'customerName'),
   customerDomain: domain,
   expectedSeats: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1), v.maxValue(10_000_000))),
-  note: v.optional(text(2000)),
+  note: v.optional(text(LIMITS.note, 'note')),
   createdAt: dateTime,
 });
 export type DealInput = v.InferOutput<typeof DealInputSchema>;
@@ -58,7 +58,12 @@ export const ItemIdSchema = v.object({ id: uuid });
 export const ItemResultSchema = v.object({
   id: v.string(),
   status: v.picklist(['accepted', 'rejected']),
-  error: v.optional(v.object({ title: v.string(), detail: v.string() })),
+  /**
+   * `retryable: true`: rejected for a state that can change (an offer the catalog does not have
+   * yet, a deal another practitioner holds, a clock ahead); the answer is not stored, and the
+   * same item sent again is judged again. Otherwise the rejection is final and replayed.
+   */
+  error: v.optional(v.object({ title: v.string(), detail: v.string(), retryable: v.optional(v.boolean()) })),
 });
 export type ItemResult = v.InferOutput<typeof ItemResultSchema>;
 

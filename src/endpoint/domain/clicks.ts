@@ -1,21 +1,29 @@
-// Click counting for the redirect, the vendor's hottest path. Clicks are buffered in memory and
-// written in one statement every few milliseconds; anything that reads clicks flushes first.
+// Click counting for the redirect, the vendor's hottest path. A redirect is answered only once
+// its click is committed: clicks that arrive together are written in one transaction (group
+// commit, at most `commitMs` of waiting), so a killed process loses no click it had answered.
 // No raw IP or user agent is stored: only SHA-256(daily salt ‖ ip ‖ user agent), and the salt of
 // a past day is deleted, so a stored hash cannot be linked back to a visitor afterwards.
 import type { Kysely } from 'kysely';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ClickTable, Database } from '../db/schema';
+import type { Log } from '../context';
+
+interface Waiting {
+  row: ClickTable;
+  done: (committed: boolean) => void;
+}
 
 export class ClickRecorder {
-  private buffer: ClickTable[] = [];
+  private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private writing: Promise<void> | null = null;
   private salt: { day: string; value: string } | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly flushMs = 20,
-    private readonly maxBuffer = 500,
+    private readonly log: Log,
+    private readonly commitMs = 2,
+    private readonly maxBatch = 1000,
   ) {}
 
   async visitorHash(day: string, ip: string, userAgent: string): Promise<string> {
@@ -31,31 +39,50 @@ export class ClickRecorder {
     return row.salt;
   }
 
-  record(click: Omit<ClickTable, 'id'>): void {
-    this.buffer.push({ id: randomUUID(), ...click });
-    if (this.buffer.length >= this.maxBuffer) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.flushMs);
-      this.timer.unref();
-    }
+  /**
+   * Resolves once the click is committed (true), or once the write failed (false, logged).
+   * A repeat of the same code, visitor and day is committed as nothing new (counted once).
+   */
+  record(click: Omit<ClickTable, 'id'>): Promise<boolean> {
+    return new Promise((done) => {
+      this.queue.push({ row: { id: randomUUID(), ...click }, done });
+      if (this.queue.length >= this.maxBatch) this.kick();
+      else if (!this.timer && !this.writing) this.timer = setTimeout(() => this.kick(), this.commitMs);
+    });
   }
 
-  /** Writes every buffered click; duplicates (same code, day and visitor) are dropped by the unique constraint. */
-  flush(): Promise<void> {
+  private kick(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const rows = this.buffer;
-    this.buffer = [];
-    this.flushing = this.flushing.then(async () => {
-      if (rows.length === 0) return;
-      try {
-        await this.db.insertInto('clicks').values(rows).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
-      } catch (error) {
-        console.error(`advocate endpoint: could not record ${rows.length} clicks: ${(error as Error).message}`);
-      }
+    if (this.writing || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.writing = this.write(batch).finally(() => {
+      this.writing = null;
+      // Clicks that arrived during the write go in the next transaction at once.
+      if (this.queue.length > 0) this.kick();
     });
-    return this.flushing;
+  }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    let ok = true;
+    try {
+      await this.db.transaction().execute((trx) =>
+        trx.insertInto('clicks').values(batch.map((w) => w.row)).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute(),
+      );
+    } catch (error) {
+      ok = false;
+      this.log.error(`could not record ${batch.length} clicks (the visitors were still redirected)`, error);
+    }
+    for (const w of batch) w.done(ok);
+  }
+
+  /** Waits until every click recorded so far is committed. */
+  async settle(): Promise<void> {
+    while (this.queue.length > 0 || this.writing) {
+      this.kick();
+      await this.writing;
+    }
   }
 }

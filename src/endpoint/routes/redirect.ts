@@ -1,13 +1,15 @@
-// GET /r/:code — verify the code's MAC, count the click, redirect to the offer. A forged or
-// unknown code still redirects (to the plain offer page) and counts nothing.
+// GET /r/:code — verify the code's MAC, count the click, redirect to the offer. Only a top-level
+// navigation counts: an image, script, iframe or prefetch request for the link is redirected
+// like any other but never counted, so a link stuffed into someone's page earns nothing. The
+// answer waits until the click is committed. A forged or unknown code still redirects (to the
+// plain offer page) and counts nothing.
+import type { Context } from 'hono';
 import { normaliseReferralCode } from '../../core/referral/code';
-import type { App } from '../app';
-import type { AppRoute } from './types';
+import type { AppEnv, Deps } from '../context';
+import { clientAddress } from '../http/address';
+import type { Routes } from '../http/routes';
 
-function redirect(res: import('node:http').ServerResponse, location: string): void {
-  res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'content-length': 0 });
-  res.end();
-}
+const redirect = (location: string) => new Response(null, { status: 302, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
 
 function withRef(offerUrl: string, code: string): string {
   if (offerUrl.includes('#')) {
@@ -18,44 +20,47 @@ function withRef(offerUrl: string, code: string): string {
   return `${offerUrl}${offerUrl.includes('?') ? '&' : '?'}ref=${code}`;
 }
 
-async function offerForCode(app: App, code: string, requested: string | null): Promise<string> {
-  let synced = app.referralOffers.get(code);
+/** A visit by a person: a top-level navigation (Fetch Metadata where the browser sends it), not a probe or prefetch. */
+export function isNavigation(c: Context): boolean {
+  if (c.req.method !== 'GET') return false; // HEAD: link previewers
+  const dest = c.req.header('sec-fetch-dest');
+  const mode = c.req.header('sec-fetch-mode');
+  if (dest !== undefined && dest !== 'document') return false;
+  if (mode !== undefined && mode !== 'navigate') return false;
+  const purpose = [c.req.header('sec-purpose'), c.req.header('purpose'), c.req.header('x-purpose'), c.req.header('x-moz')].filter(Boolean).join(' ');
+  return !/prefetch|prerender|preview/i.test(purpose);
+}
+
+async function offerForCode(deps: Deps, code: string, requested: string | undefined): Promise<string> {
+  let synced = deps.referralOffers.get(code);
   if (synced === undefined) {
     // Remember misses too: ingest overwrites the entry when the referral arrives.
-    synced = (await app.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst())?.offer_id ?? null;
-    if (app.referralOffers.size >= 200_000) app.referralOffers.clear(); // a bound, not an LRU: misses only cost a query
-    app.referralOffers.set(code, synced);
+    synced = (await deps.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst())?.offer_id ?? null;
+    if (deps.referralOffers.size >= 200_000) deps.referralOffers.clear(); // a bound, not an LRU: misses only cost a query
+    deps.referralOffers.set(code, synced);
   }
   if (synced) return synced;
   // Not synced yet: the link may name its offer.
-  return requested && app.offers.has(requested) ? requested : app.defaultOffer.id;
+  return requested && deps.offers.has(requested) ? requested : deps.defaultOffer.id;
 }
 
-export const redirectRoute: AppRoute = {
-  method: 'GET',
-  path: '/r/:code',
-  auth: 'none',
-  hot: true,
-  handle: async ({ req, res, app, params, url, ip }) => {
-    const requested = url.searchParams.get('o');
-    const code = normaliseReferralCode(params.code!);
-    const owner = code ? await app.codes.owner(code) : null;
+export function redirectRoutes(routes: Routes, deps: Deps): void {
+  routes.add('GET', '/r/:code', { auth: 'none', hot: true }, async (c: Context<AppEnv>) => {
+    const requested = c.req.query('o');
+    const code = normaliseReferralCode(c.req.param('code') ?? '');
+    const owner = code ? await deps.codes.owner(code) : null;
     if (!code || !owner) {
-      const known = requested ? app.offers.get(requested) : undefined;
-      redirect(res, known ? known.offer.url : app.plainOfferUrl);
-      return;
+      const known = requested ? deps.offers.get(requested) : undefined;
+      return redirect(known ? known.offer.url : deps.plainOfferUrl);
     }
-    const offerId = await offerForCode(app, code, requested);
-    if (req.method === 'HEAD') {
-      // Link previewers probe with HEAD; only a real visit counts.
-      redirect(res, withRef(app.offers.get(offerId)!.offer.url, code));
-      return;
-    }
-    const now = app.now();
+    const offerId = await offerForCode(deps, code, requested);
+    const location = withRef(deps.offers.get(offerId)!.offer.url, code);
+    if (!isNavigation(c)) return redirect(location);
+    const now = deps.now();
     const day = now.toISOString().slice(0, 10);
-    const visitorHash = await app.clicks.visitorHash(day, ip, String(req.headers['user-agent'] ?? ''));
-    app.clicks.record({ code, practitioner_id: owner.practitionerId, offer_id: offerId, day, visitor_hash: visitorHash, clicked_at: now.toISOString() });
+    const visitorHash = await deps.clicks.visitorHash(day, clientAddress(c, deps.settings.trustProxy), c.req.header('user-agent') ?? '');
+    await deps.clicks.record({ code, practitioner_id: owner.practitionerId, offer_id: offerId, day, visitor_hash: visitorHash, clicked_at: now.toISOString() });
     // The vendor's checkout carries `ref` into the billing webhook. Codes are URL-safe base32.
-    redirect(res, withRef(app.offers.get(offerId)!.offer.url, code));
-  },
-};
+    return redirect(location);
+  });
+}
