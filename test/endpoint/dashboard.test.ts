@@ -12,14 +12,16 @@ import { call, click, enrol, paid, referralItem, sendWebhook, startHarness, type
 let h: Harness;
 let browser: Browser;
 let outDir: string;
+let url: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'advocate-dashboard-'));
   await build({ configFile: fileURLToPath(new URL('../../src/endpoint/dashboard/vite.config.ts', import.meta.url)), build: { outDir, emptyOutDir: true }, logLevel: 'silent' });
-  h = await startHarness({ dashboardDir: outDir });
+  h = await startHarness({ settings: { dashboardDir: outDir } });
+  url = await h.listen();
   const p = await enrol(h, { displayName: 'Casey Consultant', certifications: [{ productId: 'mysql', level: 'expert' }] });
   const code = await p.code();
-  await call(h.url, '/v1/referrals', { token: p.token, body: { referrals: [referralItem(code)] } });
+  await call(h, '/v1/referrals', { token: p.token, body: { referrals: [referralItem(code)] } });
   await click(h, code);
   await sendWebhook(h, paid({ referralCode: code, amount: 80_000 }));
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
@@ -34,7 +36,7 @@ afterAll(async () => {
 describe('vendor dashboard', () => {
   it('asks for the admin token, then shows practitioners, funnels, commission owed and a chart', async () => {
     const page = await browser.newPage();
-    await page.goto(`${h.url}/dashboard/`);
+    await page.goto(`${url}/dashboard/`);
     await page.getByLabel('Admin token').fill('adm_wrong');
     await page.getByRole('button', { name: 'Open dashboard' }).click();
     await expectText(page.getByRole('alert'), /not accepted/);
@@ -57,7 +59,7 @@ describe('vendor dashboard', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /Export commissions/ }).click();
     const file = await (await download).path();
-    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toMatch(/^commission_id,state,amount_minor/);
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toMatch(/^commission_id,kind,state,amount_minor/);
 
     // Accessibility: axe-core finds no serious violations.
     // (evaluated through the DevTools protocol: the page's CSP rightly refuses injected scripts)

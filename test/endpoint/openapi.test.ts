@@ -34,7 +34,7 @@ describe('OpenAPI document', () => {
       { method: 'GET', path: '/v1/catalog' },
       { method: 'GET', path: '/v1/credentials/status' },
       { method: 'POST', path: '/v1/enrol', init: { body: { code: 'ADV-WRONG' } } },
-      { method: 'POST', path: '/v1/enrol', init: { body: { code: (await call(h.url, '/v1/admin/practitioners', { token: admin, body: { displayName: 'Oa', email: 'oa@oa.example.com', certifications: [{ productId: 'redis', level: 'expert' }] } })).json.enrolmentCode } } },
+      { method: 'POST', path: '/v1/enrol', init: { body: { code: (await call(h, '/v1/admin/practitioners', { token: admin, body: { displayName: 'Oa', email: 'oa@oa.example.com', certifications: [{ productId: 'redis', level: 'expert' }] } })).json.enrolmentCode } } },
       { method: 'POST', path: '/v1/enrol', init: { raw: '{' } },
       { method: 'POST', path: '/v1/referrals', init: { token: me.token, body: { referrals: [referralItem(code), referralItem('bad')] } } },
       { method: 'POST', path: '/v1/referrals', init: { token: me.token, body: { referrals: [] } } },
@@ -54,7 +54,7 @@ describe('OpenAPI document', () => {
     const errors: string[] = [];
     const seen = new Set<number>();
     for (const x of exchanges) {
-      const res = await call(h.url, x.path, { method: x.method, ...x.init });
+      const res = await call(h, x.path, { method: x.method, ...x.init });
       seen.add(res.status);
       errors.push(...checkExchange(x.method, x.path, res.status, res.headers.get('content-type'), res.json, res.headers));
     }
@@ -63,20 +63,20 @@ describe('OpenAPI document', () => {
     errors.push(...checkExchange('POST', '/v1/webhooks/billing', hook.status, hook.headers.get('content-type'), hook.json, hook.headers));
     const badHook = await sendWebhook(h, paid({}), { signature: 'v1,xx' });
     errors.push(...checkExchange('POST', '/v1/webhooks/billing', badHook.status, badHook.headers.get('content-type'), badHook.json, badHook.headers));
-    const lists = await call(h.url, '/v1/admin/commissions', { token: admin });
+    const lists = await call(h, '/v1/admin/commissions', { token: admin });
     errors.push(...checkExchange('GET', '/v1/admin/commissions', lists.status, lists.headers.get('content-type'), lists.json, lists.headers));
-    const stats = await call(h.url, '/v1/stats', { token: me.token });
+    const stats = await call(h, '/v1/stats', { token: me.token });
     errors.push(...checkExchange('GET', '/v1/stats', stats.status, stats.headers.get('content-type'), stats.json, stats.headers));
-    const etag = (await call(h.url, '/v1/catalog')).headers.get('etag')!;
-    const notModified = await call(h.url, '/v1/catalog', { headers: { 'if-none-match': etag } });
+    const etag = (await call(h, '/v1/catalog')).headers.get('etag')!;
+    const notModified = await call(h, '/v1/catalog', { headers: { 'if-none-match': etag } });
     errors.push(...checkExchange('GET', '/v1/catalog', notModified.status, null, undefined, notModified.headers));
-    const leave = await call(h.url, '/v1/enrolment', { method: 'DELETE', token: (await enrol(h)).token });
+    const leave = await call(h, '/v1/enrolment', { method: 'DELETE', token: (await enrol(h)).token });
     errors.push(...checkExchange('DELETE', '/v1/enrolment', leave.status, null, undefined, leave.headers));
     expect(errors).toEqual([]);
     expect([...seen].sort()).toEqual([200, 302, 400, 401, 404, 405]);
     // The shared valibot schemas agree with the document on the same bodies.
     expect(v.safeParse(StatsResponseSchema, stats.json).success).toBe(true);
-    expect(v.safeParse(DashboardSchema, (await call(h.url, '/v1/admin/dashboard', { token: admin })).json).success).toBe(true);
-    expect(v.safeParse(BatchResponseSchema, (await call(h.url, '/v1/referrals', { token: me.token, body: { referrals: [referralItem(await me.code())] } })).json).success).toBe(true);
+    expect(v.safeParse(DashboardSchema, (await call(h, '/v1/admin/dashboard', { token: admin })).json).success).toBe(true);
+    expect(v.safeParse(BatchResponseSchema, (await call(h, '/v1/referrals', { token: me.token, body: { referrals: [referralItem(await me.code())] } })).json).success).toBe(true);
   });
 });
