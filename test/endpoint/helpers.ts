@@ -40,6 +40,7 @@ export interface Harness {
   dataDir: string;
   clock: TestClock;
   endpoint: { adminToken: string; webhookSecret: string; demoEnrolmentCode: string | null };
+  dataKey: Uint8Array;
   /** Lines the app logged, for tests that expect an error to be reported. */
   logged: string[];
   count(table: string, where?: string): number;
@@ -79,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     clock,
     endpoint: { adminToken: secrets.adminToken, webhookSecret: secrets.webhookSecret, demoEnrolmentCode },
+    dataKey: secrets.dataKey,
     logged,
     count(table, where = '1=1') {
       const raw = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });

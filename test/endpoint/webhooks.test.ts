@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterAll(() => h.close());
 
-const commissions = async () => (await call(h, '/v1/admin/commissions', { token: h.endpoint.adminToken })).json.commissions as { id: string; amount: number; state: string; selfReferral: boolean; practitionerId: string; note: string }[];
+const commissions = async () => (await call(h, '/v1/admin/commissions', { token: h.endpoint.adminToken })).json.commissions as { id: string; amount: number; gross: number; state: string; selfReferral: boolean; practitionerId: string; note: string; reason: Record<string, unknown> }[];
 
 async function referred(opts: { certifications?: { productId: string; level: string }[]; productId?: string; offerId?: string; email?: string } = {}) {
   const p = await enrol(h, { certifications: opts.certifications ?? [], ...(opts.email ? { email: opts.email } : {}) });
