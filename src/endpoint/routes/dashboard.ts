@@ -14,17 +14,19 @@ const HEADERS = {
 };
 
 export function dashboardRoutes(app: Hono<AppEnv>, dir: string): void {
-  const root = relative(process.cwd(), dir) || '.';
   app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
+  if (!existsSync(join(dir, 'index.html'))) {
+    app.get('/dashboard/*', () => {
+      throw new HttpError(503, 'dashboard-not-built', 'The dashboard is not built: run `npx vite build -c src/endpoint/dashboard/vite.config.ts`, then start the endpoint again.');
+    });
+    return;
+  }
   app.use('/dashboard/*', async (c, next) => {
-    if (c.req.path === '/dashboard/' && !existsSync(join(dir, 'index.html'))) {
-      throw new HttpError(503, 'dashboard-not-built', 'The dashboard is not built yet: run `npx vite build -c src/endpoint/dashboard/vite.config.ts`.');
-    }
     await next();
     if (c.res.status === 200) {
       for (const [k, v] of Object.entries(HEADERS)) c.res.headers.set(k, v);
       c.res.headers.set('cache-control', c.req.path.startsWith('/dashboard/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     }
   });
-  app.get('/dashboard/*', serveStatic({ root, rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }));
+  app.get('/dashboard/*', serveStatic({ root: relative(process.cwd(), dir) || '.', rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }));
 }
