@@ -6,7 +6,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { fileURLToPath } from 'node:url';
 import { parseReferralCode, verifyReferralCode } from '../core/referral/code';
-import { DEFAULT_LIMITS, consoleLog, type AppEnv, type AppOptions, type Deps, type Settings } from './context';
+import { DEFAULT_LIMITS, consoleLog, type AdvocateApp, type AppEnv, type AppOptions, type Deps, type Settings } from './context';
 import { SecretBox } from './domain/at-rest';
 import { ClickRecorder } from './domain/clicks';
 import { DEFAULT_ATTRIBUTION_DAYS } from './domain/commission';
@@ -27,7 +27,7 @@ import { enrolRoutes, tokenHash } from './routes/enrol';
 import { ingestRoutes } from './routes/ingest';
 import { practitionerRoutes } from './routes/practitioner';
 import { publicRoutes } from './routes/public';
-import { redirectRoutes } from './routes/redirect';
+import { redirectListener, redirectRoutes } from './routes/redirect';
 import { webhookRoutes } from './routes/webhooks';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,7 +49,7 @@ function bearer(header: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-export async function createApp(options: AppOptions): Promise<Hono<AppEnv>> {
+export async function createApp(options: AppOptions): Promise<AdvocateApp> {
   const { db, clock: now } = options;
   const log = options.log ?? consoleLog;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -95,8 +95,9 @@ export async function createApp(options: AppOptions): Promise<Hono<AppEnv>> {
   const byAddress = (c: Parameters<MiddlewareHandler<AppEnv>>[0], bucket: RateLimiter | null) => take(bucket, addressKey(clientAddress(c, settings.trustProxy)), 'from this address');
 
   const auth = (route: RouteOptions): MiddlewareHandler<AppEnv> => async (c, next) => {
-    if (route.hot) byAddress(c, deps.buckets.redirectPerAddress);
-    else if (route.auth === 'none') {
+    if (route.hot) {
+      // the redirect takes from its own bucket in visit(), the same for the Node fast path
+    } else if (route.auth === 'none') {
       if (!route.signed) byAddress(c, deps.buckets.perAddress);
     } else {
       const token = bearer(c.req.header('authorization'));
@@ -152,5 +153,5 @@ export async function createApp(options: AppOptions): Promise<Hono<AppEnv>> {
     return problemResponse(500, 'internal-error', 'The endpoint failed to handle this request; nothing was half-written. Try again later.');
   });
 
-  return app;
+  return Object.assign(app, { redirectListener: redirectListener(deps) });
 }

@@ -1,6 +1,8 @@
 // What createApp needs and what every route gets: built once, passed down, no globals.
 import type { HttpBindings } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog, Offer, Product } from '../core/catalog';
 import type { VendorInfo } from '../core/protocol/vendor';
 import type { Database } from './db/schema';
@@ -42,7 +44,7 @@ export interface Limits {
   redirectPerAddress: BucketConfig | false;
   /** Deals one practitioner may have waiting for review. */
   pendingDeals: number;
-  /** The longest a click waits for its group commit. */
+  /** How long a click waits for others to share its commit; 0: until the event loop has read what came in together. */
   clickCommitMs: number;
 }
 
@@ -52,7 +54,7 @@ export const DEFAULT_LIMITS: Limits = {
   perToken: { capacity: 60, refillPerSecond: 5 },
   redirectPerAddress: { capacity: 600, refillPerSecond: 100 },
   pendingDeals: 20,
-  clickCommitMs: 2,
+  clickCommitMs: 0,
 };
 
 export const NO_RATE_LIMITS: Pick<Limits, 'perAddress' | 'perToken' | 'redirectPerAddress'> = { perAddress: false, perToken: false, redirectPerAddress: false };
@@ -107,6 +109,9 @@ export interface Deps {
   /** Offer of each synced referral code (null: looked up, not synced yet), so the redirect rarely queries. */
   referralOffers: Map<string, string | null>;
 }
+
+/** The app, plus the redirect as a plain Node listener for server.ts to put in front of hono. */
+export type AdvocateApp = Hono<AppEnv> & { redirectListener(req: IncomingMessage, res: ServerResponse): boolean };
 
 export interface AppEnv {
   Bindings: Partial<HttpBindings>;

@@ -2,15 +2,14 @@
 // sockets); startEndpoint() does everything main.ts does for tests, benchmarks and browser
 // tests: data folder, secrets, database, migrations, seed, app, port. The port is opened only
 // once the app is ready, so no request ever meets a half-started endpoint.
-import { createAdaptorServer } from '@hono/node-server';
-import type { Hono } from 'hono';
+import { getRequestListener } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
-import { DEFAULT_LIMITS, consoleLog, type AppEnv, type Limits, type Log, type Settings } from './context';
+import { DEFAULT_LIMITS, consoleLog, type AdvocateApp, type Limits, type Log, type Settings } from './context';
 import { createDb, type DbConfig } from './db/create';
 import { migrateToLatest } from './db/migrations';
 import type { Database } from './db/schema';
@@ -32,12 +31,16 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
 }
 
-export async function serveApp(app: Hono<AppEnv>, options: ServeOptions): Promise<Listening> {
+export async function serveApp(app: AdvocateApp, options: ServeOptions): Promise<Listening> {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
-  const server = createAdaptorServer({
-    fetch: app.fetch,
-    serverOptions: { keepAliveTimeout: 5000, requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)) },
-  }) as Server;
+  const hono = getRequestListener(app.fetch);
+  const server = createServer(
+    { keepAliveTimeout: 5000, requestTimeout, headersTimeout: Math.min(requestTimeout, 10_000), connectionsCheckingInterval: Math.max(50, Math.min(1000, requestTimeout / 4)) },
+    (req, res) => {
+      // The redirect is answered without the framework in between: it is the hottest path.
+      if (!app.redirectListener(req, res)) void hono(req, res);
+    },
+  );
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
@@ -86,7 +89,7 @@ export interface EndpointOptions extends ServeOptions {
 
 export interface RunningEndpoint {
   url: string;
-  app: Hono<AppEnv>;
+  app: AdvocateApp;
   db: Kysely<Database>;
   close(): Promise<void>;
   adminToken: string;

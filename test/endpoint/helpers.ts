@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { decodeBase64Url } from '../../src/core/credential/base64url';
 import type { EnrolResponse } from '../../src/core/protocol/vendor';
 import { createReferralCode, randomNonce } from '../../src/core/referral/code';
 import { createApp } from '../../src/endpoint/app';
-import { NO_RATE_LIMITS, silentLog, type AppEnv, type Limits, type Log, type Settings } from '../../src/endpoint/context';
+import { NO_RATE_LIMITS, silentLog, type AdvocateApp, type Limits, type Log, type Settings } from '../../src/endpoint/context';
 import { createDb } from '../../src/endpoint/db/create';
 import { migrateToLatest } from '../../src/endpoint/db/migrations';
 import type { Database as Tables } from '../../src/endpoint/db/schema';
@@ -35,7 +34,7 @@ export function testClock(start = '2026-03-01T10:00:00.000Z'): TestClock {
 export const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 
 export interface Harness {
-  app: Hono<AppEnv>;
+  app: AdvocateApp;
   db: Kysely<Tables>;
   dataDir: string;
   clock: TestClock;

@@ -146,7 +146,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('deals').addColumn('expires_at', 'text', (c) => c.notNull().defaultTo('')).execute();
       await db.schema.createIndex('deals_practitioner_status').on('deals').columns(['practitioner_id', 'status']).execute();
 
-      await db.schema.createIndex('clicks_code_time').on('clicks').columns(['code', 'clicked_at']).execute();
+      // The redirect writes a click row per visit: every index is paid on the hot path, so
+      // clicks keep only the unique (code, day, visitor) key and the one stats needs.
+      await db.schema.dropIndex('clicks_visitor').execute();
+      await db.schema.dropIndex('clicks_practitioner').execute();
+      await db.schema.createIndex('clicks_practitioner_code').on('clicks').columns(['practitioner_id', 'code']).execute();
 
       await db.schema.alterTable('conversions').addColumn('received_at', 'text', (c) => c.notNull().defaultTo('')).execute();
       await db.schema.alterTable('conversions').addColumn('refunded_amount', 'bigint', (c) => c.notNull().defaultTo(0)).execute();

@@ -57,6 +57,8 @@ export async function attribute(
       .selectFrom('clicks')
       .select(['id', 'clicked_at'])
       .where('code', '=', code)
+      .where('day', '>=', windowStart.slice(0, 10)) // lets the (code, day, visitor) key find them
+      .where('day', '<=', at.slice(0, 10))
       .where('clicked_at', '>=', windowStart)
       .where('clicked_at', '<=', at)
       .orderBy('clicked_at', 'desc')

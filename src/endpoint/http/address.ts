@@ -9,13 +9,14 @@ export function socketAddress(c: Context): string {
   return incoming?.socket?.remoteAddress ?? '';
 }
 
+/** The address the nearest proxy saw (the last X-Forwarded-For entry), when it is an IP address. */
+export function forwardedAddress(header: string | undefined): string | null {
+  const last = header?.split(',').pop()?.trim();
+  return last && ipaddr.isValid(last) ? last : null;
+}
+
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    const last = forwarded?.split(',').pop()?.trim();
-    if (last && ipaddr.isValid(last)) return last;
-  }
-  return socketAddress(c);
+  return (trustProxy ? forwardedAddress(c.req.header('x-forwarded-for')) : null) ?? socketAddress(c);
 }
 
 /** The rate-limit key of an address: IPv4 as is, IPv6 by its /64 (IPv4-mapped IPv6 as IPv4). */

@@ -16,7 +16,8 @@ const HEADERS = {
 export function dashboardRoutes(app: Hono<AppEnv>, dir: string): void {
   app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
   if (!existsSync(join(dir, 'index.html'))) {
-    app.get('/dashboard/*', () => {
+    app.get('/dashboard/*', (c) => {
+      if (c.req.path !== '/dashboard/' && c.req.path !== '/dashboard/index.html') throw new HttpError(404, 'not-found', `There is no dashboard file ${c.req.path}.`);
       throw new HttpError(503, 'dashboard-not-built', 'The dashboard is not built: run `npx vite build -c src/endpoint/dashboard/vite.config.ts`, then start the endpoint again.');
     });
     return;
