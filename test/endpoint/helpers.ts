@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { decodeBase64Url } from '../../src/core/credential/base64url';
@@ -223,8 +224,19 @@ export const IMAGE = { 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors', '
 
 /** A person following a link as a given visitor (user agent; the address is loopback). */
 export async function click(h: Harness | string, code: string, userAgent = 'visitor-a', query = '', headers: Record<string, string> = NAVIGATION) {
+  if (typeof h === 'string') return rawGet(`${h}/r/${code}${query}`, { 'user-agent': userAgent, ...headers });
   const res = await call(h, `/r/${code}${query}`, { headers: { 'user-agent': userAgent, ...headers } });
   return { status: res.status, location: res.headers.get('location') };
+}
+
+/** GET over node:http, which sends exactly the given headers (fetch adds its own Sec-Fetch-Mode). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; location: string | null }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null }));
+    }).on('error', reject);
+  });
 }
 
 export const admin = (h: Harness) => ({ token: h.endpoint.adminToken });

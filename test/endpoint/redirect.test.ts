@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, click, enrol, referralItem, startHarness, type Enrolled, type Harness } from './helpers';
+import { IMAGE, call, click, enrol, referralItem, startHarness, type Enrolled, type Harness } from './helpers';
 
 let h: Harness;
 let me: Enrolled;
@@ -54,5 +54,30 @@ describe('GET /r/:code', () => {
     const withOffer = await click(h, forged, 'visitor-f', '?o=redis-cloud-pro');
     expect(withOffer.location).toBe('https://demo-db.example.com/offers/redis-cloud-pro');
     expect(h.count('clicks')).toBe(before);
+  });
+});
+
+describe('GET /r/:code over a real socket (the Node fast path in front of hono)', () => {
+  it('redirects, counts navigations only, and limits per address like the in-process route', async () => {
+    const limited = await startHarness({ limits: { redirectPerAddress: { capacity: 3, refillPerSecond: 0.01 } } });
+    try {
+      const p = await enrol(limited);
+      const code = await p.code();
+      const url = await limited.listen();
+      const nav = await click(url, code, 'socket-visitor');
+      expect(nav).toEqual({ status: 302, location: `https://demo-db.example.com/offers/mysql-enterprise?ref=${code}` });
+      expect((await click(url, code, 'socket-visitor', '', IMAGE)).status).toBe(302);
+      expect((await click(url, `${code.slice(0, 23)}x`, 'socket-visitor')).location).toBe('https://demo-db.example.com/pricing');
+      expect(limited.count('clicks', `code = '${code}'`)).toBe(1);
+      const over = await call(url, `/r/${code}`);
+      expect(over.status).toBe(429);
+      expect(over.headers.get('retry-after')).not.toBeNull();
+      expect(over.json.type).toMatch(/rate-limited$/);
+      // Everything else on the same socket still reaches hono.
+      expect((await call(url, '/r/a/b')).status).toBe(404);
+      expect((await call(url, `/r/${code}`, { method: 'POST', body: {} })).status).toBe(405);
+    } finally {
+      await limited.close();
+    }
   });
 });
