@@ -30,10 +30,7 @@ export const EnrolmentCodeResponseSchema = v.object({ practitionerId: v.string()
 export const IdsSchema = v.object({
   ids: v.pipe(v.array(uuid), v.minLength(1, 'ids must hold at least one id'), v.maxLength(1000)),
 });
-/** @deprecated name kept for callers of the first protocol round. */
-export const CommissionIdsSchema = IdsSchema;
 export const TransitionResponseSchema = v.object({ updated: count, skipped: v.array(v.object({ id: v.string(), reason: v.string() })) });
-export const CommissionTransitionResponseSchema = TransitionResponseSchema;
 
 export const COMMISSION_STATES = ['pending', 'approved', 'paid', 'reversed'] as const;
 export type CommissionState = (typeof COMMISSION_STATES)[number];
