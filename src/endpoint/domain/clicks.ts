@@ -90,9 +90,8 @@ export class ClickRecorder {
   private async write(batch: Waiting[]): Promise<void> {
     let ok = true;
     try {
-      await this.db.transaction().execute((trx) =>
-        trx.insertInto('clicks').values(batch.map((w) => w.row)).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute(),
-      );
+      // One statement is one transaction (and one commit) on SQLite and PostgreSQL alike.
+      await this.db.insertInto('clicks').values(batch.map((w) => w.row)).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
     } catch (error) {
       ok = false;
       this.log.error(`could not record ${batch.length} clicks (the visitors were still redirected)`, error);
