@@ -102,7 +102,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const log = options.log ?? consoleLog;
   mkdirSync(options.dataDir, { recursive: true });
   const secrets = loadSecrets(options.dataDir, options, log);
-  const db = await createDb(options.database ?? { kind: 'sqlite', file: join(options.dataDir, 'advocate.sqlite') });
+  const db = await createDb(options.database ?? { kind: 'sqlite', file: join(options.dataDir, 'advocate.sqlite'), checkpointInWorker: true });
   await migrateToLatest(db);
   const { demoEnrolmentCode } = await seedVendor(db, new SecretBox(secrets.dataKey), now());
   const rl = options.rateLimits ?? {};
