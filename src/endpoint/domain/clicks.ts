@@ -98,14 +98,6 @@ export class ClickRecorder {
     }
     for (const w of batch) w.done(ok);
   }
-
-  /** Waits until every click recorded so far is committed. */
-  async settle(): Promise<void> {
-    while (this.queue.length > 0 || this.writing) {
-      this.kick();
-      await this.writing;
-    }
-  }
 }
 
 /** A time-ordered UUID (v7): new click rows go to the end of the primary key's b-tree. */
