@@ -203,11 +203,11 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 6, arbitrary: fc.record({ k: fc.constant('purchase' as const), code: codeSlot, order: orderSlot, domain: domainArb, amount: fc.integer({ min: 1, max: 500_000 }) }) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('refund' as const), order: orderSlot, amount: fc.integer({ min: 1, max: 300_000 }) }) },
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('refund' as const), order: orderSlot, amount: fc.integer({ min: 1, max: 300_000 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('resend' as const), webhook: fc.nat({ max: 20 }) }) },
   { weight: 5, arbitrary: fc.record({ k: fc.constant('approve' as const), order: orderSlot }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('close' as const) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('payday' as const) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant('payday' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('pay' as const), p: who }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('reenrol' as const), p: who }) },
 );
