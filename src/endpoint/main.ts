@@ -1,17 +1,46 @@
-// `npm run endpoint`: the reference vendor endpoint on embedded defaults.
-import { resolve } from 'node:path';
+// `npm run endpoint`: the reference vendor endpoint, configured from the environment
+// (src/endpoint/README.md lists the variables). Nothing listens before everything is ready.
+import { devExtensionOrigins } from './app';
+import { loadConfig } from './config';
 import { startEndpoint } from './server';
 
-const port = Number(process.env.PORT ?? 8787);
-const dataDir = resolve(process.env.DATA_DIR ?? './data');
+const loaded = loadConfig(process.env);
+if (!loaded.ok) {
+  console.error(`The endpoint cannot start; fix its configuration:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+const config = loaded.config;
+const extensionOrigins = config.extensionOrigins ?? devExtensionOrigins();
 
-const endpoint = await startEndpoint({ port, dataDir });
+let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
+try {
+  endpoint = await startEndpoint({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    adminToken: config.adminToken,
+    webhookSecret: config.webhookSecret,
+    dataKey: config.dataKey,
+    settings: {
+      publicUrl: config.publicUrl,
+      extensionOrigins,
+      exchangeRates: config.exchangeRates,
+      trustProxy: config.trustProxy,
+      ...(config.attributionDays ? { attributionDays: config.attributionDays } : {}),
+    },
+  });
+} catch (error) {
+  const e = error as NodeJS.ErrnoException;
+  console.error(`The endpoint cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT to another one)` : e.message}`);
+  process.exit(1);
+}
 console.log(`Advocate reference vendor endpoint listening on ${endpoint.url}`);
-console.log(`  data:        ${dataDir}`);
+console.log(`  data:        ${config.dataDir}`);
 console.log(`  catalog:     ${endpoint.url}/v1/catalog`);
 console.log(`  dashboard:   ${endpoint.url}/dashboard/`);
-console.log(`  admin token: ${endpoint.adminToken}   (also in ${dataDir}/admin-token)`);
-console.log(`  webhook secret: ${endpoint.webhookSecret}   (also in ${dataDir}/webhook-secret)`);
+console.log(`  CORS for:    ${extensionOrigins.join(', ') || 'no extension origin'}`);
+console.log(`  admin token: ${endpoint.adminToken}   (also in ${config.dataDir}/admin-token)`);
+console.log(`  webhook secret: ${endpoint.webhookSecret}   (also in ${config.dataDir}/webhook-secret)`);
 if (endpoint.demoEnrolmentCode) console.log(`  demo practitioner enrolment code: ${endpoint.demoEnrolmentCode}`);
 else console.log('  demo practitioner: already enrolled');
 

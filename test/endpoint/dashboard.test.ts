@@ -7,21 +7,24 @@ import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../browser/chromium';
-import { call, click, enrol, paid, referralItem, sendWebhook, startHarness, type Harness } from './helpers';
+import { call, click, dealItem, enrol, paid, referralItem, sendWebhook, startHarness, type Harness } from './helpers';
 
 let h: Harness;
 let browser: Browser;
 let outDir: string;
+let url: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'advocate-dashboard-'));
   await build({ configFile: fileURLToPath(new URL('../../src/endpoint/dashboard/vite.config.ts', import.meta.url)), build: { outDir, emptyOutDir: true }, logLevel: 'silent' });
-  h = await startHarness({ dashboardDir: outDir });
+  h = await startHarness({ settings: { dashboardDir: outDir } });
+  url = await h.listen();
   const p = await enrol(h, { displayName: 'Casey Consultant', certifications: [{ productId: 'mysql', level: 'expert' }] });
   const code = await p.code();
-  await call(h.url, '/v1/referrals', { token: p.token, body: { referrals: [referralItem(code)] } });
+  await call(h, '/v1/referrals', { token: p.token, body: { referrals: [referralItem(code)] } });
   await click(h, code);
   await sendWebhook(h, paid({ referralCode: code, amount: 80_000 }));
+  await call(h, '/v1/deals', { token: p.token, body: { deals: [dealItem({ customerName: 'Initech', customerDomain: 'initech.example' })] } });
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 }, 120_000);
 
@@ -34,14 +37,14 @@ afterAll(async () => {
 describe('vendor dashboard', () => {
   it('asks for the admin token, then shows practitioners, funnels, commission owed and a chart', async () => {
     const page = await browser.newPage();
-    await page.goto(`${h.url}/dashboard/`);
+    await page.goto(`${url}/dashboard/`);
     await page.getByLabel('Admin token').fill('adm_wrong');
     await page.getByRole('button', { name: 'Open dashboard' }).click();
     await expectText(page.getByRole('alert'), /not accepted/);
 
     await page.getByLabel('Admin token').fill(h.endpoint.adminToken);
     await page.getByRole('button', { name: 'Open dashboard' }).click();
-    await page.getByRole('heading', { name: 'Commission' }).waitFor();
+    await page.getByRole('heading', { name: 'Commission', exact: true }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Casey Consultant');
     expect(text).toContain('mysql expert');
@@ -57,7 +60,25 @@ describe('vendor dashboard', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /Export commissions/ }).click();
     const file = await (await download).path();
-    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toMatch(/^commission_id,state,amount_minor/);
+    expect(readFileSync(file, 'utf8').split('\r\n')[0]).toMatch(/^commission_id,kind,state,amount_minor/);
+
+    // Deal review and commission reasons.
+    const deals = page.getByRole('table', { name: 'Deals' });
+    expect(await deals.getByRole('row', { name: /Initech/ }).innerText()).toMatch(/pending/);
+    await page.getByRole('button', { name: 'Approve the deal for Initech' }).click();
+    await expect.poll(() => deals.getByRole('row', { name: /Initech/ }).innerText()).toMatch(/approved/);
+    expect(await page.getByRole('status').innerText()).toBe('Deal approved.');
+    const commissionRow = page.getByRole('table', { name: 'Commissions' }).getByRole('row', { name: /ord_/ });
+    expect(await commissionRow.innerText()).toMatch(/code [0-9a-z]{24}, clicked .*: 10% of USD 800\.00 \(first-year\) × 1\.25 \(expert\)/);
+    await page.getByRole('button', { name: /Approve the commission on ord_/ }).click();
+    await expect.poll(() => commissionRow.innerText()).toMatch(/approved/);
+    await page.getByRole('button', { name: 'Close the period now' }).click();
+    const statementRow = page.getByRole('table', { name: 'Statements' }).getByRole('row', { name: /Casey Consultant/ });
+    await statementRow.waitFor();
+    expect(await statementRow.innerText()).toMatch(/\$100\.00/);
+    await page.getByRole('button', { name: 'Mark the statement for Casey Consultant paid' }).click();
+    await expect.poll(() => commissionRow.innerText()).toMatch(/paid/);
+    expect(h.count('statements', 'paid_at is not null')).toBe(1);
 
     // Accessibility: axe-core finds no serious violations.
     // (evaluated through the DevTools protocol: the page's CSP rightly refuses injected scripts)

@@ -1,14 +1,25 @@
-// Shared by the endpoint tests: a real endpoint on loopback over a real SQLite file in a temp dir.
+// Shared by the endpoint tests: the app in-process over a real SQLite file in a temp dir, driven
+// through app.request() with an injected clock; listen() puts it on a real socket when a test
+// needs one (limits, slow bodies, kill -9).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { get as httpGet } from 'node:http';
 import Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { decodeBase64Url } from '../../src/core/credential/base64url';
 import type { EnrolResponse } from '../../src/core/protocol/vendor';
 import { createReferralCode, randomNonce } from '../../src/core/referral/code';
+import { createApp } from '../../src/endpoint/app';
+import { NO_RATE_LIMITS, silentLog, type AdvocateApp, type Limits, type Log, type Settings } from '../../src/endpoint/context';
+import { createDb } from '../../src/endpoint/db/create';
+import { migrateToLatest } from '../../src/endpoint/db/migrations';
+import type { Database as Tables } from '../../src/endpoint/db/schema';
+import { SecretBox } from '../../src/endpoint/domain/at-rest';
+import { seedVendor } from '../../src/endpoint/domain/vendor-state';
 import { signWebhook } from '../../src/endpoint/domain/webhook-signature';
-import { startEndpoint, type EndpointOptions, type RunningEndpoint } from '../../src/endpoint/server';
+import { serveApp, type Listening } from '../../src/endpoint/server';
 
 export interface TestClock {
   now: () => Date;
@@ -21,48 +32,107 @@ export function testClock(start = '2026-03-01T10:00:00.000Z'): TestClock {
   return { now: () => new Date(t), set: (iso) => (t = Date.parse(iso)), advance: (ms) => (t += ms) };
 }
 
+export const EXTENSION = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+
 export interface Harness {
-  endpoint: RunningEndpoint;
-  url: string;
+  app: AdvocateApp;
+  db: Kysely<Tables>;
   dataDir: string;
   clock: TestClock;
-  /** Opens the SQLite file read-only to look at rows directly. */
+  endpoint: { adminToken: string; webhookSecret: string; demoEnrolmentCode: string | null };
+  dataKey: Uint8Array;
+  /** Lines the app logged, for tests that expect an error to be reported. */
+  logged: string[];
   count(table: string, where?: string): number;
+  /** The app on a real loopback socket (closed with the harness). */
+  listen(options?: { requestTimeoutMs?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: Partial<EndpointOptions> = {}): Promise<Harness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'advocate-endpoint-'));
-  const clock = testClock();
-  const endpoint = await startEndpoint({ port: 0, dataDir, clock: clock.now, rateLimits: { perIp: false, perToken: false, redirectPerIp: false }, ...options });
+export interface HarnessOptions {
+  limits?: Partial<Limits>;
+  settings?: Partial<Settings>;
+  clock?: TestClock;
+  dataDir?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'advocate-endpoint-'));
+  const clock = options.clock ?? testClock();
+  const secrets = { adminToken: `adm_${randomBytes(24).toString('base64url')}`, webhookSecret: `whsec_${randomBytes(24).toString('base64')}`, dataKey: randomBytes(32) };
+  const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'advocate.sqlite') });
+  await migrateToLatest(db);
+  const { demoEnrolmentCode } = await seedVendor(db, new SecretBox(secrets.dataKey), clock.now());
+  const logged: string[] = [];
+  const log: Log = { ...silentLog, warn: (m) => logged.push(m), error: (m, e) => logged.push(`${m}: ${(e as Error)?.message ?? ''}`) };
+  const app = await createApp({
+    db,
+    clock: clock.now,
+    secrets,
+    log,
+    limits: { ...NO_RATE_LIMITS, ...options.limits },
+    settings: { publicUrl: 'https://endpoint.test', extensionOrigins: [EXTENSION], ...options.settings },
+  });
+  const servers: Listening[] = [];
   return {
-    endpoint,
-    url: endpoint.url,
+    app,
+    db,
     dataDir,
     clock,
+    endpoint: { adminToken: secrets.adminToken, webhookSecret: secrets.webhookSecret, demoEnrolmentCode },
+    dataKey: secrets.dataKey,
+    logged,
     count(table, where = '1=1') {
-      const db = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
+      const raw = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
       try {
-        return (db.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
+        return (raw.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
       } finally {
-        db.close();
+        raw.close();
       }
     },
+    async listen(serveOptions = {}) {
+      const listening = await serveApp(app, { port: 0, ...serveOptions });
+      servers.push(listening);
+      return listening.url;
+    },
     async close() {
-      await endpoint.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      for (const s of servers) await s.close();
+      await db.destroy();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function call(url: string, path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string>; raw?: string | Buffer } = {}) {
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  raw?: string | Buffer;
+  /** The client's address as the socket would show it (in-process calls only). */
+  address?: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any;
+}
+
+/** One request: in-process through app.request() for a harness, over the network for a URL. */
+export async function call(target: Harness | string, path: string, init: CallInit = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: BodyInit | undefined;
   if (init.raw !== undefined) body = typeof init.raw === 'string' ? init.raw : (new Uint8Array(init.raw) as Uint8Array<ArrayBuffer>);
   else if (init.body !== undefined) body = JSON.stringify(init.body);
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const res = await fetch(url + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, redirect: 'manual' });
+  const request = { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, redirect: 'manual' as const };
+  const res =
+    typeof target === 'string'
+      ? await fetch(target + path, request)
+      : await target.app.request(`https://endpoint.test${path}`, request, { incoming: { socket: { remoteAddress: init.address ?? '127.0.0.1' } } } as never);
   const text = await res.text();
   let json: any = undefined;
   try {
@@ -83,7 +153,7 @@ export interface Enrolled {
 }
 
 export async function newPractitioner(h: Harness, input: { displayName?: string; email?: string; certifications?: { productId: string; level: string }[] } = {}) {
-  const res = await call(h.url, '/v1/admin/practitioners', {
+  const res = await call(h, '/v1/admin/practitioners', {
     token: h.endpoint.adminToken,
     body: { displayName: input.displayName ?? 'Pat Practitioner', email: input.email ?? `pat-${randomUUID().slice(0, 8)}@consulting.example.net`, certifications: input.certifications ?? [] },
   });
@@ -91,9 +161,8 @@ export async function newPractitioner(h: Harness, input: { displayName?: string;
   return res.json as { practitioner: { id: string; number: number }; enrolmentCode: string };
 }
 
-export async function enrol(h: Harness, input: Parameters<typeof newPractitioner>[1] = {}): Promise<Enrolled> {
-  const created = await newPractitioner(h, input);
-  const res = await call(h.url, '/v1/enrol', { body: { code: created.enrolmentCode, client: { name: 'test', version: '1' } } });
+export async function enrolWith(h: Harness, enrolmentCode: string): Promise<Enrolled> {
+  const res = await call(h, '/v1/enrol', { body: { code: enrolmentCode, client: { name: 'test', version: '1' } } });
   if (res.status !== 200) throw new Error(`enrol: ${res.status} ${res.text}`);
   const enrolment = res.json as EnrolResponse;
   const secret = decodeBase64Url(enrolment.referralSecret)!;
@@ -105,6 +174,10 @@ export async function enrol(h: Harness, input: Parameters<typeof newPractitioner
     enrolment,
     code: () => createReferralCode({ practitionerNumber: enrolment.practitioner.number, nonce: randomNonce() }, secret),
   };
+}
+
+export async function enrol(h: Harness, input: Parameters<typeof newPractitioner>[1] = {}): Promise<Enrolled> {
+  return enrolWith(h, (await newPractitioner(h, input)).enrolmentCode);
 }
 
 export function referralItem(code: string, over: Record<string, unknown> = {}) {
@@ -120,12 +193,16 @@ export function referralItem(code: string, over: Record<string, unknown> = {}) {
   };
 }
 
+export function dealItem(over: Record<string, unknown> = {}) {
+  return { id: randomUUID(), vendorId: 'demo-db', productId: 'mysql', customerName: 'Big Co', customerDomain: 'bigco.example.com', createdAt: '2026-03-01T09:00:00.000Z', ...over };
+}
+
 export async function sendWebhook(h: Harness, event: unknown, opts: { id?: string; timestamp?: number; secret?: string; signature?: string } = {}) {
   const raw = JSON.stringify(event);
   const id = opts.id ?? `msg_${randomUUID()}`;
   const ts = opts.timestamp ?? Math.floor(h.clock.now().getTime() / 1000);
   const signature = opts.signature ?? signWebhook(opts.secret ?? h.endpoint.webhookSecret, id, ts, raw);
-  return call(h.url, '/v1/webhooks/billing', { raw, headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signature } });
+  return call(h, '/v1/webhooks/billing', { raw, headers: { 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signature } });
 }
 
 export function paid(data: Record<string, unknown>) {
@@ -135,9 +212,31 @@ export function paid(data: Record<string, unknown>) {
   };
 }
 
-/** Clicks a link as a given visitor (the endpoint sees the user agent; IP is loopback). */
-export async function click(h: Harness, code: string, userAgent = 'visitor-a', query = '') {
-  const res = await fetch(`${h.url}/r/${code}${query}`, { redirect: 'manual', headers: { 'user-agent': userAgent } });
-  await res.arrayBuffer();
+export const refunded = (orderId: string, amount: number, over: Record<string, unknown> = {}) => ({
+  type: 'order.refunded',
+  data: { orderId, amount, currency: 'USD', occurredAt: '2026-03-01T10:00:00.000Z', ...over },
+});
+
+/** What a browser sends when a person follows a link (Fetch Metadata). */
+export const NAVIGATION = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'cross-site', 'sec-fetch-user': '?1' };
+/** What a browser sends for <img src="…/r/code">. */
+export const IMAGE = { 'sec-fetch-dest': 'image', 'sec-fetch-mode': 'no-cors', 'sec-fetch-site': 'cross-site' };
+
+/** A person following a link as a given visitor (user agent; the address is loopback). */
+export async function click(h: Harness | string, code: string, userAgent = 'visitor-a', query = '', headers: Record<string, string> = NAVIGATION) {
+  if (typeof h === 'string') return rawGet(`${h}/r/${code}${query}`, { 'user-agent': userAgent, ...headers });
+  const res = await call(h, `/r/${code}${query}`, { headers: { 'user-agent': userAgent, ...headers } });
   return { status: res.status, location: res.headers.get('location') };
 }
+
+/** GET over node:http, which sends exactly the given headers (fetch adds its own Sec-Fetch-Mode). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; location: string | null }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null }));
+    }).on('error', reject);
+  });
+}
+
+export const admin = (h: Harness) => ({ token: h.endpoint.adminToken });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, click, enrol, referralItem, startHarness, type Enrolled, type Harness } from './helpers';
+import { IMAGE, call, click, enrol, referralItem, startHarness, type Enrolled, type Harness } from './helpers';
 
 let h: Harness;
 let me: Enrolled;
@@ -9,17 +9,17 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const clicksFor = async (token: string) => (await call(h.url, '/v1/stats', { token })).json.totals.clicks as number;
+const clicksFor = async (token: string) => (await call(h, '/v1/stats', { token })).json.totals.clicks as number;
 
 describe('GET /r/:code', () => {
   it('redirects to the synced referral offer and counts a visitor once per day', async () => {
     const code = await me.code();
-    await call(h.url, '/v1/referrals', { token: me.token, body: { referrals: [referralItem(code, { productId: 'redis', offerId: 'redis-cloud-pro' })] } });
+    await call(h, '/v1/referrals', { token: me.token, body: { referrals: [referralItem(code, { productId: 'redis', offerId: 'redis-cloud-pro' })] } });
     const first = await click(h, code);
     expect(first.status).toBe(302);
     expect(first.location).toBe(`https://demo-db.example.com/offers/redis-cloud-pro?ref=${code}`);
     await click(h, code.toUpperCase()); // same visitor, same day, codes are case-insensitive
-    const probe = await fetch(`${h.url}/r/${code}`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': 'link-previewer' } });
+    const probe = await call(h, `/r/${code}`, { method: 'HEAD', headers: { 'user-agent': 'link-previewer' } });
     expect(probe.status).toBe(302); // answered, but a HEAD probe is not a visit
     expect(await clicksFor(me.token)).toBe(1);
     await click(h, code, 'visitor-b');
@@ -38,8 +38,7 @@ describe('GET /r/:code', () => {
     expect(res.location).toBe(`https://demo-db.example.com/offers/postgresql-support?ref=${code}`);
     const fallback = await click(h, await me.code(), 'visitor-c', '?o=nope');
     expect(fallback.location).toMatch(/^https:\/\/demo-db\.example\.com\/offers\/mysql-enterprise\?ref=/);
-    expect(h.count('clicks', `offer_id = 'postgresql-support'`)).toBeGreaterThanOrEqual(0); // flushed lazily; checked next
-    await call(h.url, '/v1/stats', { token: me.token }); // reading stats flushes buffered clicks
+    // Committed before the redirect was answered.
     expect(h.count('clicks', `offer_id = 'postgresql-support' and code = '${code}'`)).toBe(1);
   });
 
@@ -54,7 +53,31 @@ describe('GET /r/:code', () => {
     }
     const withOffer = await click(h, forged, 'visitor-f', '?o=redis-cloud-pro');
     expect(withOffer.location).toBe('https://demo-db.example.com/offers/redis-cloud-pro');
-    await call(h.url, '/v1/stats', { token: me.token });
     expect(h.count('clicks')).toBe(before);
+  });
+});
+
+describe('GET /r/:code over a real socket (the Node fast path in front of hono)', () => {
+  it('redirects, counts navigations only, and limits per address like the in-process route', async () => {
+    const limited = await startHarness({ limits: { redirectPerAddress: { capacity: 3, refillPerSecond: 0.01 } } });
+    try {
+      const p = await enrol(limited);
+      const code = await p.code();
+      const url = await limited.listen();
+      const nav = await click(url, code, 'socket-visitor');
+      expect(nav).toEqual({ status: 302, location: `https://demo-db.example.com/offers/mysql-enterprise?ref=${code}` });
+      expect((await click(url, code, 'socket-visitor', '', IMAGE)).status).toBe(302);
+      expect((await click(url, `${code.slice(0, 23)}x`, 'socket-visitor')).location).toBe('https://demo-db.example.com/pricing');
+      expect(limited.count('clicks', `code = '${code}'`)).toBe(1);
+      const over = await call(url, `/r/${code}`);
+      expect(over.status).toBe(429);
+      expect(over.headers.get('retry-after')).not.toBeNull();
+      expect(over.json.type).toMatch(/rate-limited$/);
+      // Everything else on the same socket still reaches hono.
+      expect((await call(url, '/r/a/b')).status).toBe(404);
+      expect((await call(url, `/r/${code}`, { method: 'POST', body: {} })).status).toBe(405);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -5,3 +5,4 @@ export * from './ingest';
 export * from './stats';
 export * from './webhook';
 export * from './admin';
+export * from './payouts';

@@ -28,7 +28,12 @@ export const ItemIdSchema = v.object({ id: uuid });
 export const ItemResultSchema = v.object({
   id: v.string(),
   status: v.picklist(['accepted', 'rejected']),
-  error: v.optional(v.object({ title: v.string(), detail: v.string() })),
+  /**
+   * `retryable: true`: rejected for a state that can change (an offer the catalog does not have
+   * yet, a deal another practitioner holds, a clock ahead); the answer is not stored, and the
+   * same item sent again is judged again. Otherwise the rejection is final and replayed.
+   */
+  error: v.optional(v.object({ title: v.string(), detail: v.string(), retryable: v.optional(v.boolean()) })),
 });
 export type ItemResult = v.InferOutput<typeof ItemResultSchema>;
 

@@ -1,8 +1,22 @@
 // The vendor dashboard: practitioners and certifications, funnels, commission owed, activity.
 import { useEffect, useState } from 'preact/hooks';
-import type { Dashboard } from '../../core/protocol/admin';
-import { Unauthorized, downloadCsv, forgetToken, loadDashboard, storeToken, storedToken } from './api';
+import type { CommissionView, Dashboard, DealView } from '../../core/protocol/admin';
+import type { StatementEntry } from '../../core/protocol/payouts';
+import { Unauthorized, approveCommission, closePeriod, downloadCsv, forgetToken, loadCommissions, loadDashboard, loadDeals, loadStatements, markStatementPaid, reviewDeal, storeToken, storedToken } from './api';
 import { ActivityChart } from './Chart';
+import { Commissions, Deals, Statements } from './Review';
+
+interface Loaded {
+  dashboard: Dashboard;
+  deals: DealView[];
+  commissions: CommissionView[];
+  statements: StatementEntry[];
+}
+
+const loadAll = async (token: string): Promise<Loaded> => {
+  const [dashboard, deals, commissions, statements] = await Promise.all([loadDashboard(token), loadDeals(token), loadCommissions(token), loadStatements(token)]);
+  return { dashboard, deals, commissions, statements };
+};
 
 function TokenForm({ onToken, error }: { onToken: (t: string) => void; error: string | null }) {
   const [value, setValue] = useState('');
@@ -48,14 +62,14 @@ function Funnel({ rows, label }: { rows: { key: string; name: string; referrals:
 
 export function App() {
   const [token, setToken] = useState<string | null>(storedToken());
-  const [data, setData] = useState<Dashboard | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!token) return;
-    loadDashboard(token)
+  const refresh = (t: string) =>
+    loadAll(t)
       .then((d) => {
-        setData(d);
+        setLoaded(d);
         setError(null);
       })
       .catch((e: Error) => {
@@ -65,7 +79,22 @@ export function App() {
         }
         setError(e.message);
       });
+
+  useEffect(() => {
+    if (token) void refresh(token);
   }, [token]);
+
+  /** Runs a decision, says what happened (or why nothing did), and reloads every figure. */
+  const act = (run: () => Promise<unknown>, done: string) => {
+    if (!token) return;
+    run()
+      .then((answer) => {
+        const skipped = (answer as { skipped?: { reason: string }[] } | null)?.skipped ?? [];
+        setNotice(skipped.length > 0 ? `Not changed: ${skipped.map((s) => s.reason).join('; ')}.` : done);
+        return refresh(token);
+      })
+      .catch((e: Error) => setError(e.message));
+  };
 
   if (!token) {
     return (
@@ -80,7 +109,9 @@ export function App() {
       </main>
     );
   }
-  if (!data) return <main><p role="status">{error ?? 'Loading…'}</p></main>;
+  if (!loaded) return <main><p role="status">{error ?? 'Loading…'}</p></main>;
+  const data = loaded.dashboard;
+  const names = new Map(data.practitioners.map((p) => [p.id, p.displayName]));
 
   const money = new Intl.NumberFormat('en', { style: 'currency', currency: data.currency });
   const fmt = (minor: number) => money.format(minor / 100);
@@ -90,10 +121,11 @@ export function App() {
         <h1>Vendor dashboard</h1>
         <div>
           <button type="button" onClick={() => downloadCsv(token).catch((e: Error) => setError(e.message))}>Export commissions (CSV)</button>{' '}
-          <button type="button" class="quiet" onClick={() => { forgetToken(); setToken(null); setData(null); }}>Sign out</button>
+          <button type="button" class="quiet" onClick={() => { forgetToken(); setToken(null); setLoaded(null); }}>Sign out</button>
         </div>
       </header>
       {error && <p role="alert" class="error">{error}</p>}
+      <p role="status">{notice ?? ''}</p>
 
       <section aria-labelledby="commission">
         <h2 id="commission">Commission</h2>
@@ -104,6 +136,27 @@ export function App() {
           <div><dt>Paid</dt><dd>{fmt(data.commission.paid)}</dd></div>
           <div><dt>Reversed</dt><dd>{fmt(data.commission.reversed)}</dd></div>
         </dl>
+      </section>
+
+      <section aria-labelledby="deals">
+        <h2 id="deals">Deals to review ({data.dealsPending} pending)</h2>
+        <p class="small">A deal wins orders for its customer only once approved, and never an order whose link was clicked before the approval.</p>
+        <Deals deals={loaded.deals} onReview={(id, decision) => act(() => reviewDeal(token, id, decision), decision === 'approve' ? 'Deal approved.' : 'Deal declined.')} />
+      </section>
+
+      <section aria-labelledby="commissions">
+        <h2 id="commissions">Commissions and why</h2>
+        <Commissions rows={loaded.commissions} fmt={fmt} names={names} onApprove={(id) => act(() => approveCommission(token, id), 'Commission approved.')} />
+      </section>
+
+      <section aria-labelledby="payouts">
+        <h2 id="payouts">Payouts</h2>
+        <Statements
+          entries={loaded.statements}
+          fmt={fmt}
+          onClose={() => act(() => closePeriod(token), 'Period closed: every practitioner with approved commission has a statement.')}
+          onPaid={(id) => act(() => markStatementPaid(token, id), 'Statement marked paid.')}
+        />
       </section>
 
       <section aria-labelledby="activity">

@@ -1,10 +1,23 @@
 // One query layer for both databases: SQLite embedded by default, PostgreSQL when a vendor
 // outgrows one machine. Queries are written once against kysely; only the dialect differs.
 import SqliteDatabase from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { Kysely, SqliteDialect, PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 
-export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DbConfig = { kind: 'sqlite'; file: string; checkpointInWorker?: boolean } | { kind: 'postgres'; url: string };
+
+// WAL checkpoints copy the log into the database file and fsync it. Run on the serving thread
+// (SQLite's default), one would stall every redirect waiting for its click's commit; a worker
+// thread with its own connection does it beside the commits instead.
+const CHECKPOINTER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 1000');
+setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
+`;
 
 export async function createDb(config: DbConfig): Promise<Kysely<Database>> {
   if (config.kind === 'sqlite') {
@@ -13,7 +26,17 @@ export async function createDb(config: DbConfig): Promise<Kysely<Database>> {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    if (!config.checkpointInWorker || config.file === ':memory:') return db;
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { file: config.file, driver: createRequire(import.meta.url).resolve('better-sqlite3'), intervalMs: 500 } });
+    worker.unref();
+    const destroy = db.destroy.bind(db);
+    db.destroy = async () => {
+      await worker.terminate();
+      await destroy(); // closing the last connection checkpoints what is left
+    };
+    return db;
   }
   const pg = await loadPg();
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url }) }) });

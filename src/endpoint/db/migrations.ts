@@ -1,6 +1,6 @@
 // Versioned migrations, applied in name order at start. Never edit a released migration;
 // add the next one. Only portable DDL (kysely's schema builder) so PostgreSQL runs them too.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -133,6 +133,81 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('commissions_practitioner').on('commissions').column('practitioner_id').execute();
+    },
+  },
+  // Money made right: deals reviewed by the vendor, refunds kept until their order arrives,
+  // commission rows that say why they exist, payout statements, unique e-mails.
+  '0002_money': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('practitioners_email').on('practitioners').column('email').unique().execute();
+
+      await db.schema.alterTable('deals').addColumn('status', 'text', (c) => c.notNull().defaultTo('pending')).execute();
+      await db.schema.alterTable('deals').addColumn('reviewed_at', 'text').execute();
+      await db.schema.alterTable('deals').addColumn('expires_at', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.createIndex('deals_practitioner_status').on('deals').columns(['practitioner_id', 'status']).execute();
+
+      // The redirect writes a click row per visit: every index is paid on the hot path, so
+      // clicks keep only the unique (code, day, visitor) key and the one stats needs.
+      await db.schema.dropIndex('clicks_visitor').execute();
+      await db.schema.dropIndex('clicks_practitioner').execute();
+      await db.schema.createIndex('clicks_practitioner_code').on('clicks').columns(['practitioner_id', 'code']).execute();
+
+      await db.schema.alterTable('conversions').addColumn('received_at', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('conversions').addColumn('refunded_amount', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('conversions').addColumn('order_currency', 'text').execute();
+      await db.schema.alterTable('conversions').addColumn('order_amount', 'bigint').execute();
+
+      // Clawbacks are extra rows for one conversion, so the table is rebuilt without the unique
+      // constraint on conversion_id (portable: create, copy, drop, rename).
+      await db.schema
+        .createTable('commissions_v2')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversion_id', 'text', (c) => c.notNull().references('conversions.id'))
+        .addColumn('practitioner_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('gross', 'bigint', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('self_referral', 'integer', (c) => c.notNull())
+        .addColumn('reason_json', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('statement_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await sql`insert into commissions_v2 (id, conversion_id, practitioner_id, kind, gross, amount, currency, state, self_referral, reason_json, note, statement_id, created_at, updated_at)
+        select id, conversion_id, practitioner_id, 'order', amount, amount, currency, state, self_referral, '{}', note, null, created_at, updated_at from commissions`.execute(db);
+      await db.schema.dropTable('commissions').execute();
+      await db.schema.alterTable('commissions_v2').renameTo('commissions').execute();
+      await db.schema.createIndex('commissions_conversion').on('commissions').column('conversion_id').execute();
+      await db.schema.createIndex('commissions_practitioner_state').on('commissions').columns(['practitioner_id', 'state']).execute();
+      await db.schema.createIndex('commissions_statement').on('commissions').column('statement_id').execute();
+
+      await db.schema
+        .createTable('refunds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('applied_at', 'text')
+        .execute();
+      await db.schema.createIndex('refunds_order').on('refunds').column('order_id').execute();
+
+      await db.schema
+        .createTable('statements')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('practitioner_id', 'text', (c) => c.notNull().references('practitioners.id'))
+        .addColumn('period_end', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('paid_at', 'text')
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('total', 'bigint', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('statements_practitioner').on('statements').column('practitioner_id').execute();
     },
   },
 };

@@ -55,8 +55,13 @@ export interface DealTable {
   customer_domain: string;
   expected_seats: number | null;
   note: string | null;
+  /** As the client sent it; never used for a rule. */
   created_at: string;
+  /** The registration time: when the endpoint received it. */
   received_at: string;
+  status: string; // pending | approved | declined
+  reviewed_at: string | null;
+  expires_at: string;
 }
 
 /** The answer given to each ingested item, replayed byte for byte when the item is resent. */
@@ -104,17 +109,53 @@ export interface ConversionTable {
   code: string | null;
   deal_id: string | null;
   refunded_at: string | null;
+  received_at: string;
+  /** Total refunded so far, in the order's own currency and minor units. */
+  refunded_amount: number;
+  /** The order as the billing system sent it, when it was converted into the vendor's currency. */
+  order_currency: string | null;
+  order_amount: number | null;
+}
+
+export interface RefundTable {
+  id: string; // the webhook id
+  order_id: string;
+  amount: number;
+  currency: string;
+  occurred_at: string;
+  received_at: string;
+  /** Null while its order has not arrived. */
+  applied_at: string | null;
+}
+
+export interface StatementTable {
+  id: string;
+  practitioner_id: string;
+  period_end: string;
+  issued_at: string;
+  paid_at: string | null;
+  currency: string;
+  total: number;
+  /** The statement as issued (JSON); never rewritten. */
+  document: string;
 }
 
 export interface CommissionTable {
   id: string;
   conversion_id: string;
   practitioner_id: string;
+  kind: string; // order | clawback
+  /** What the order earned before refunds (0 for a clawback). */
+  gross: number;
+  /** What this row pays now; negative for a clawback. */
   amount: number;
   currency: string;
   state: string; // pending | approved | paid | reversed
   self_referral: number;
+  /** CommissionReason (src/core/protocol/admin.ts) as JSON. */
+  reason_json: string;
   note: string;
+  statement_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -131,6 +172,8 @@ export interface Database {
   webhooks: WebhookTable;
   conversions: ConversionTable;
   commissions: CommissionTable;
+  refunds: RefundTable;
+  statements: StatementTable;
 }
 
 // Generated is re-exported so future auto-numbered columns have one import site.

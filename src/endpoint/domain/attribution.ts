@@ -1,66 +1,87 @@
-// Who earns a conversion: a registered deal for the customer's domain wins over clicks; among
-// clicks, the last one within the attribution window wins, whoever's code it was.
+// Who earns an order. The code the checkout carried wins when it verifies and was clicked
+// within the window before the order; an approved deal for the customer wins when the order
+// carries no such code, or when the vendor approved the deal before that click. The endpoint
+// never moves an order to another practitioner's code: the checkout's `ref` already is the last
+// link the buyer followed. Every time compared here is one the endpoint recorded itself, except
+// the order's own time, which comes signed from the vendor's billing system.
 import type { Transaction } from 'kysely';
 import { normaliseReferralCode } from '../../core/referral/code';
-import type { OrderData } from '../../core/protocol/webhook';
-import type { App } from '../app';
+import type { Deps } from '../context';
 import type { Database } from '../db/schema';
 import { DAY_MS } from './commission';
 
+export interface CarriedCode {
+  code: string;
+  practitionerId: string;
+  /** The latest counted click on the code within the window, or null. */
+  click: { id: string; at: number } | null;
+}
+
+export interface InForceDeal {
+  id: string;
+  practitionerId: string;
+  approvedAt: number;
+}
+
 export type Attribution =
-  | { kind: 'deal'; practitionerId: string; dealId: string; code: null }
-  | { kind: 'click'; practitionerId: string; dealId: null; code: string }
+  | { kind: 'code'; practitionerId: string; code: string; clickId: string; clickedAt: number }
+  | { kind: 'deal'; practitionerId: string; dealId: string; code: string | null }
   | { kind: 'none'; reason: string; code: string | null };
 
-export async function attribute(trx: Transaction<Database>, app: App, order: OrderData): Promise<Attribution> {
-  const occurred = Date.parse(order.occurredAt);
-  const windowStart = new Date(occurred - app.attributionDays * DAY_MS).toISOString();
+/** The rule itself, pure (docs/protocol.md "Attribution"). */
+export function decide(carried: CarriedCode | null, deal: InForceDeal | null, windowDays: number): Attribution {
+  const click = carried?.click ?? null;
+  if (carried && click) {
+    if (deal && deal.approvedAt < click.at) return { kind: 'deal', practitionerId: deal.practitionerId, dealId: deal.id, code: carried.code };
+    return { kind: 'code', practitionerId: carried.practitionerId, code: carried.code, clickId: click.id, clickedAt: click.at };
+  }
+  if (deal) return { kind: 'deal', practitionerId: deal.practitionerId, dealId: deal.id, code: carried?.code ?? null };
+  if (!carried) return { kind: 'none', reason: 'the order names no referral code that verifies and no approved deal matches', code: null };
+  return { kind: 'none', reason: `no counted click on code ${carried.code} within ${windowDays} days before the order`, code: carried.code };
+}
 
-  if (order.customerDomain) {
-    const deal = await trx
-      .selectFrom('deals')
-      .select(['id', 'practitioner_id'])
-      .where('customer_domain', '=', order.customerDomain)
-      .where('product_id', '=', order.productId)
-      .where('created_at', '>=', windowStart)
-      .where('created_at', '<=', order.occurredAt)
-      .orderBy('created_at', 'desc')
+export async function attribute(
+  trx: Transaction<Database>,
+  deps: Deps,
+  order: { referralCode?: string | undefined; dealDomain: string | null; productId: string; at: number },
+): Promise<Attribution> {
+  const windowMs = deps.settings.attributionDays * DAY_MS;
+  const at = new Date(order.at).toISOString();
+  const windowStart = new Date(order.at - windowMs).toISOString();
+
+  let carried: CarriedCode | null = null;
+  const code = order.referralCode ? normaliseReferralCode(order.referralCode) : null;
+  const owner = code ? await deps.codes.owner(code) : null;
+  if (code && owner) {
+    const click = await trx
+      .selectFrom('clicks')
+      .select(['id', 'clicked_at'])
+      .where('code', '=', code)
+      .where('day', '>=', windowStart.slice(0, 10)) // lets the (code, day, visitor) key find them
+      .where('day', '<=', at.slice(0, 10))
+      .where('clicked_at', '>=', windowStart)
+      .where('clicked_at', '<=', at)
+      .orderBy('clicked_at', 'desc')
+      .orderBy('id')
       .executeTakeFirst();
-    if (deal) return { kind: 'deal', practitionerId: deal.practitioner_id, dealId: deal.id, code: null };
+    carried = { code, practitionerId: owner.practitionerId, click: click ? { id: click.id, at: Date.parse(click.clicked_at) } : null };
   }
 
-  if (!order.referralCode) return { kind: 'none', reason: 'the order names no referral code and no registered deal matches', code: null };
-  const code = normaliseReferralCode(order.referralCode);
-  const owner = code ? await app.codes.owner(code) : null;
-  if (!code || !owner) {
-    return { kind: 'none', reason: 'the referral code does not verify', code: null };
+  let deal: InForceDeal | null = null;
+  if (order.dealDomain) {
+    const row = await trx
+      .selectFrom('deals')
+      .select(['id', 'practitioner_id', 'reviewed_at'])
+      .where('customer_domain', '=', order.dealDomain)
+      .where('product_id', '=', order.productId)
+      .where('status', '=', 'approved')
+      .where('received_at', '<=', at)
+      .where('expires_at', '>=', at)
+      .where('reviewed_at', '<=', at)
+      .orderBy('received_at')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (row) deal = { id: row.id, practitionerId: row.practitioner_id, approvedAt: Date.parse(row.reviewed_at!) };
   }
-
-  const clicks = await trx
-    .selectFrom('clicks')
-    .select(['day', 'visitor_hash'])
-    .where('code', '=', code)
-    .where('clicked_at', '>=', windowStart)
-    .where('clicked_at', '<=', order.occurredAt)
-    .orderBy('clicked_at', 'desc')
-    .limit(50)
-    .execute();
-  if (clicks.length === 0) return { kind: 'none', reason: `no click on the code within ${app.attributionDays} days before the order`, code };
-
-  // Last click wins: the same visitor (same day, same hash) may have clicked another
-  // practitioner's link for this product afterwards.
-  const productOffers = [...(app.products.get(order.productId)?.offers.keys() ?? [])];
-  const latest = productOffers.length
-    ? await trx
-        .selectFrom('clicks')
-        .select(['code', 'practitioner_id'])
-        .where((eb) => eb.or(clicks.map((c) => eb.and([eb('day', '=', c.day), eb('visitor_hash', '=', c.visitor_hash)]))))
-        .where('offer_id', 'in', productOffers)
-        .where('clicked_at', '>=', windowStart)
-        .where('clicked_at', '<=', order.occurredAt)
-        .orderBy('clicked_at', 'desc')
-        .executeTakeFirst()
-    : undefined;
-  if (latest) return { kind: 'click', practitionerId: latest.practitioner_id, dealId: null, code: latest.code };
-  return { kind: 'click', practitionerId: owner.practitionerId, dealId: null, code };
+  return decide(carried, deal, deps.settings.attributionDays);
 }

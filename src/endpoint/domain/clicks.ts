@@ -1,21 +1,38 @@
-// Click counting for the redirect, the vendor's hottest path. Clicks are buffered in memory and
-// written in one statement every few milliseconds; anything that reads clicks flushes first.
+// Click counting for the redirect, the vendor's hottest path. A redirect is answered only once
+// its click is committed: clicks that arrive together are written in one transaction (group
+// commit: it starts once the event loop has read the requests that came in together, or after
+// `commitMs`; clicks arriving during a commit go into the next), so a killed process loses no
+// click it had answered.
 // No raw IP or user agent is stored: only SHA-256(daily salt ‖ ip ‖ user agent), and the salt of
 // a past day is deleted, so a stored hash cannot be linked back to a visitor afterwards.
 import type { Kysely } from 'kysely';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ClickTable, Database } from '../db/schema';
+import type { Log } from '../context';
+
+interface Waiting {
+  row: ClickTable;
+  done: (committed: boolean) => void;
+}
 
 export class ClickRecorder {
-  private buffer: ClickTable[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private queue: Waiting[] = [];
+  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private writing: Promise<void> | null = null;
   private salt: { day: string; value: string } | null = null;
+  /**
+   * Clicks already committed (or being committed) by this process, by code, day and visitor: a
+   * repeat is already durable, so it waits for the same commit instead of writing again. A miss
+   * (another instance, an evicted entry) only costs an insert that does nothing.
+   */
+  private readonly known = new LRUCache<string, Promise<boolean>>({ max: 100_000 });
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly flushMs = 20,
-    private readonly maxBuffer = 500,
+    private readonly log: Log,
+    private readonly commitMs = 2,
+    private readonly maxBatch = 1000,
   ) {}
 
   async visitorHash(day: string, ip: string, userAgent: string): Promise<string> {
@@ -31,31 +48,64 @@ export class ClickRecorder {
     return row.salt;
   }
 
-  record(click: Omit<ClickTable, 'id'>): void {
-    this.buffer.push({ id: randomUUID(), ...click });
-    if (this.buffer.length >= this.maxBuffer) void this.flush();
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.flushMs);
-      this.timer.unref();
-    }
+  /**
+   * Resolves once the click is committed (true), or once the write failed (false, logged).
+   * A repeat of the same code, visitor and day is committed as nothing new (counted once).
+   */
+  record(click: Omit<ClickTable, 'id'>): Promise<boolean> {
+    const key = `${click.code} ${click.day} ${click.visitor_hash}`;
+    const earlier = this.known.get(key);
+    if (earlier) return earlier;
+    const committed = this.enqueue(click).then((ok) => {
+      if (!ok) this.known.delete(key);
+      return ok;
+    });
+    this.known.set(key, committed);
+    return committed;
   }
 
-  /** Writes every buffered click; duplicates (same code, day and visitor) are dropped by the unique constraint. */
-  flush(): Promise<void> {
+  private enqueue(click: Omit<ClickTable, 'id'>): Promise<boolean> {
+    return new Promise((done) => {
+      this.queue.push({ row: { id: uuidv7(Date.parse(click.clicked_at)), ...click }, done });
+      if (this.queue.length >= this.maxBatch) this.kick();
+      else if (!this.timer && !this.writing) this.timer = this.commitMs > 0 ? setTimeout(() => this.kick(), this.commitMs) : setImmediate(() => this.kick());
+    });
+  }
+
+  private kick(): void {
     if (this.timer) {
-      clearTimeout(this.timer);
+      if (this.commitMs > 0) clearTimeout(this.timer as NodeJS.Timeout);
+      else clearImmediate(this.timer as NodeJS.Immediate);
       this.timer = null;
     }
-    const rows = this.buffer;
-    this.buffer = [];
-    this.flushing = this.flushing.then(async () => {
-      if (rows.length === 0) return;
-      try {
-        await this.db.insertInto('clicks').values(rows).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
-      } catch (error) {
-        console.error(`advocate endpoint: could not record ${rows.length} clicks: ${(error as Error).message}`);
-      }
+    if (this.writing || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.writing = this.write(batch).finally(() => {
+      this.writing = null;
+      // Clicks that arrived during the write go in the next transaction at once.
+      if (this.queue.length > 0) this.kick();
     });
-    return this.flushing;
   }
+
+  private async write(batch: Waiting[]): Promise<void> {
+    let ok = true;
+    try {
+      // One statement is one transaction (and one commit) on SQLite and PostgreSQL alike.
+      await this.db.insertInto('clicks').values(batch.map((w) => w.row)).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
+    } catch (error) {
+      ok = false;
+      this.log.error(`could not record ${batch.length} clicks (the visitors were still redirected)`, error);
+    }
+    for (const w of batch) w.done(ok);
+  }
+}
+
+/** A time-ordered UUID (v7): new click rows go to the end of the primary key's b-tree. */
+export function uuidv7(ms: number): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(ms, 0, 6);
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,4 +1,5 @@
-// Commission rules, pure: per-offer terms times the practitioner's certification-level bonus.
+// Commission rules, pure: per-offer terms times the practitioner's certification-level bonus,
+// in the vendor's one currency.
 import type { Commission } from '../../core/catalog';
 import type { AchievementLevel } from '../../core/credential/schema';
 
@@ -16,8 +17,28 @@ export function bestLevel(levels: readonly AchievementLevel[]): AchievementLevel
   return best;
 }
 
+/** Digits after the decimal point of a currency's minor unit (USD 2, JPY 0, KWD 3). */
+export function minorDigits(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export const formatMoney = (minor: number, currency: string) => `${currency} ${(minor / 10 ** minorDigits(currency)).toFixed(minorDigits(currency))}`;
+
+/**
+ * An amount in another currency → the vendor's, at the vendor's configured rate (units of the
+ * vendor's currency per unit of `from`), rounded half up to the minor unit. Null: no rate.
+ */
+export function convert(amount: number, from: string, to: string, rates: Record<string, number>): { amount: number; rate: number } | null {
+  if (from === to) return { amount, rate: 1 };
+  const rate = rates[from];
+  if (rate === undefined) return null;
+  const units = amount / 10 ** minorDigits(from);
+  return { amount: Math.round(units * rate * 10 ** minorDigits(to)), rate };
+}
+
 export interface OrderFacts {
-  amount: number; // minor units
+  /** In the vendor's currency, minor units. */
+  amount: number;
   currency: string;
   occurredAt: string;
   /** When this customer's first attributed order for the product happened (this order's time if it is the first). */
@@ -25,7 +46,9 @@ export interface OrderFacts {
   isFirstOrder: boolean;
 }
 
-export type CommissionResult = { amount: number; currency: string; note: string } | { amount: 0; currency: string; note: string; ineligible: true };
+export type CommissionResult =
+  | { eligible: true; amount: number; bonus: number; how: string }
+  | { eligible: false; note: string };
 
 /**
  * Percent terms pay a share of the order; fixed terms pay `value` whole currency units (catalog
@@ -33,17 +56,21 @@ export type CommissionResult = { amount: number; currency: string; note: string 
  */
 export function computeCommission(terms: Commission, order: OrderFacts, level: AchievementLevel | null): CommissionResult {
   const bonus = level ? LEVEL_BONUS[level] : 1;
-  const currency = terms.kind === 'fixed' ? terms.currency : order.currency;
-  if (terms.period === 'one-time' && !order.isFirstOrder) {
-    return { amount: 0, currency, note: 'one-time commission already earned on the first order', ineligible: true };
-  }
+  if (terms.period === 'one-time' && !order.isFirstOrder) return { eligible: false, note: 'one-time commission already earned on the first order' };
   if (terms.period === 'first-year' && Date.parse(order.occurredAt) - Date.parse(order.firstOrderAt) >= YEAR_MS) {
-    return { amount: 0, currency, note: 'first-year commission: the customer is past its first year', ineligible: true };
+    return { eligible: false, note: 'first-year commission: the customer is past its first year' };
   }
-  const base = terms.kind === 'percent' ? (order.amount * terms.value) / 100 : terms.value * 100;
+  const base = terms.kind === 'percent' ? (order.amount * terms.value) / 100 : terms.value * 10 ** minorDigits(order.currency);
   const amount = Math.round(base * bonus);
-  const how = terms.kind === 'percent' ? `${terms.value}% of ${order.amount}` : `fixed ${terms.value} ${terms.currency}`;
-  return { amount, currency, note: `${how} × ${bonus} (${level ?? 'no certification'})` };
+  const how = terms.kind === 'percent' ? `${terms.value}% of ${formatMoney(order.amount, order.currency)}` : `fixed ${terms.value} ${order.currency}`;
+  return { eligible: true, amount, bonus, how: `${how} (${terms.period}) × ${bonus} (${level ?? 'no certification'})` };
+}
+
+/** What is left of a commission after refunds: proportional to what is left of the order. */
+export function afterRefunds(gross: number, orderAmount: number, refunded: number): number {
+  if (orderAmount <= 0) return 0;
+  const left = Math.max(0, orderAmount - refunded);
+  return Math.round((gross * left) / orderAmount);
 }
 
 /** A practitioner referring their own organisation is flagged and not paid. */

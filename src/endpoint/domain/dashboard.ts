@@ -1,16 +1,17 @@
 // The vendor dashboard's numbers: practitioners, funnels, commission owed, a daily series.
 import type { Dashboard } from '../../core/protocol/admin';
 import type { AchievementLevel } from '../../core/credential/schema';
-import type { App } from '../app';
+import type { Deps } from '../context';
+import { csvRow } from './csv';
+import { addRow, emptyCommission } from './totals';
 
 const SERIES_DAYS = 30;
 
-export async function buildDashboard(app: App): Promise<Dashboard> {
-  await app.clicks.flush();
+export async function buildDashboard(app: Deps): Promise<Dashboard> {
   const db = app.db;
   const now = app.now();
   const since = new Date(now.getTime() - (SERIES_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
-  const [practitioners, certs, referrals, clicks, conversions, commissions, clickDays, conversionDays, commissionDays] = await Promise.all([
+  const [practitioners, certs, referrals, clicks, conversions, commissions, clickDays, conversionDays, commissionDays, dealsPending] = await Promise.all([
     db.selectFrom('practitioners').select(['id', 'number', 'display_name', 'email', 'enrolled_at', 'left_at']).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('certifications').select(['id', 'practitioner_id', 'product_id', 'level', 'valid_until', 'revoked_at']).orderBy('id').execute(),
     db.selectFrom('referrals').select(['practitioner_id', 'product_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['practitioner_id', 'product_id']).execute(),
@@ -21,10 +22,11 @@ export async function buildDashboard(app: App): Promise<Dashboard> {
       .groupBy(['clicks.practitioner_id', 'referrals.product_id'])
       .execute(),
     db.selectFrom('conversions').select(['practitioner_id', 'product_id', (eb) => eb.fn.countAll<number>().as('n')]).where('practitioner_id', 'is not', null).groupBy(['practitioner_id', 'product_id']).execute(),
-    db.selectFrom('commissions').select(['state', (eb) => eb.fn.sum<number>('amount').as('total')]).groupBy('state').execute(),
+    db.selectFrom('commissions').select(['kind', 'state', (eb) => eb.fn.sum<number>('amount').as('amount'), (eb) => eb.fn.sum<number>('gross').as('gross')]).groupBy(['kind', 'state']).execute(),
     db.selectFrom('clicks').select(['day', (eb) => eb.fn.countAll<number>().as('n')]).where('day', '>=', since).groupBy('day').execute(),
     db.selectFrom('conversions').select(['occurred_at']).where('attribution', '<>', 'none').where('occurred_at', '>=', since).execute(),
     db.selectFrom('commissions').select(['created_at', 'amount']).where('state', '<>', 'reversed').where('created_at', '>=', since).execute(),
+    db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('expires_at', '>', now.toISOString()).executeTakeFirstOrThrow(),
   ]);
 
   const byProduct = new Map<string, { productId: string; referrals: number; clicks: number; conversions: number }>();
@@ -43,9 +45,13 @@ export async function buildDashboard(app: App): Promise<Dashboard> {
   add(clicks, 'clicks');
   add(conversions, 'conversions');
 
-  const commission = { pending: 0, approved: 0, paid: 0, reversed: 0, owed: 0 };
-  for (const row of commissions) if (row.state in commission) commission[row.state as 'pending'] += Number(row.total);
-  commission.owed = commission.pending + commission.approved;
+  const totals = emptyCommission();
+  let outstanding = 0; // what is not paid yet, clawbacks netted
+  for (const row of commissions) {
+    addRow(totals, { kind: row.kind, state: row.state, amount: Number(row.amount), gross: Number(row.gross) });
+    if (row.state === 'pending' || row.state === 'approved') outstanding += Number(row.amount);
+  }
+  const commission = { ...totals, owed: Math.max(0, outstanding) };
 
   const series = new Map<string, { day: string; clicks: number; conversions: number; commission: number }>();
   for (let i = SERIES_DAYS - 1; i >= 0; i--) {
@@ -86,28 +92,25 @@ export async function buildDashboard(app: App): Promise<Dashboard> {
     funnelByProduct: [...byProduct.values()],
     funnelByPractitioner: [...byPractitioner.values()],
     commission,
+    dealsPending: Number(dealsPending.n),
     series: [...series.values()],
   };
 }
 
-const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote always; neutralise spreadsheet formulas in text that came from outside.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
-export async function commissionsCsv(app: App): Promise<string> {
+export async function commissionsCsv(app: Deps): Promise<string> {
   const rows = await app.db
     .selectFrom('commissions')
     .innerJoin('conversions', 'conversions.id', 'commissions.conversion_id')
     .innerJoin('practitioners', 'practitioners.id', 'commissions.practitioner_id')
     .select([
       'commissions.id',
+      'commissions.kind',
       'commissions.state',
+      'commissions.gross',
       'commissions.amount',
       'commissions.currency',
       'commissions.self_referral',
+      'commissions.statement_id',
       'commissions.note',
       'commissions.created_at',
       'conversions.order_id',
@@ -120,10 +123,10 @@ export async function commissionsCsv(app: App): Promise<string> {
     .orderBy('commissions.created_at')
     .orderBy('commissions.id')
     .execute();
-  const header = ['commission_id', 'state', 'amount_minor', 'currency', 'self_referral', 'note', 'created_at', 'order_id', 'product_id', 'attribution', 'order_at', 'practitioner', 'email'];
+  const header = ['commission_id', 'kind', 'state', 'amount_minor', 'gross_minor', 'currency', 'self_referral', 'statement_id', 'reason', 'created_at', 'order_id', 'product_id', 'attribution', 'order_at', 'practitioner', 'email'];
   const lines = [header.join(',')];
   for (const r of rows) {
-    lines.push([r.id, r.state, r.amount, r.currency, r.self_referral ? 'yes' : 'no', r.note, r.created_at, r.order_id, r.product_id, r.attribution, r.occurred_at, r.display_name, r.email].map(csvField).join(','));
+    lines.push(csvRow([r.id, r.kind, r.state, Number(r.amount), Number(r.gross), r.currency, r.self_referral ? 'yes' : 'no', r.statement_id ?? '', r.note, r.created_at, r.order_id, r.product_id, r.attribution, r.occurred_at, r.display_name, r.email]));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

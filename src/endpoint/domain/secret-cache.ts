@@ -1,8 +1,9 @@
-// Practitioners' referral secrets by practitioner number, held in memory so the redirect
-// verifies a code without touching the database. Loaded at start, updated on enrolment.
+// Practitioners' referral secrets by practitioner number, held in memory (opened once) so the
+// redirect verifies a code without touching the database. Loaded at start, updated on enrolment.
 import type { Kysely } from 'kysely';
 import { decodeBase64Url } from '../../core/credential/base64url';
 import type { Database } from '../db/schema';
+import type { SecretBox } from './at-rest';
 
 export interface PractitionerSecret {
   practitionerId: string;
@@ -12,9 +13,11 @@ export interface PractitionerSecret {
 export class SecretCache {
   private readonly byNumber = new Map<number, PractitionerSecret>();
 
+  constructor(private readonly box: SecretBox) {}
+
   async load(db: Kysely<Database>): Promise<void> {
     const rows = await db.selectFrom('practitioners').select(['id', 'number', 'referral_secret']).where('referral_secret', 'is not', null).execute();
-    for (const row of rows) this.set(Number(row.number), row.id, row.referral_secret!);
+    for (const row of rows) this.set(Number(row.number), row.id, this.box.open(row.referral_secret!));
   }
 
   set(number: number, practitionerId: string, secretBase64Url: string): void {
@@ -30,7 +33,7 @@ export class SecretCache {
 /**
  * Verifies referral codes against the owner's secret, remembering recent answers: a link shared
  * on a busy forum is clicked many times, and a MAC check per click is the redirect's main cost.
- * A practitioner's secret never changes (enrolment happens once), so a cached answer stays true.
+ * A practitioner's secret never changes (it is kept across re-enrolment), so a cached answer stays true.
  */
 export class CodeVerifier {
   private readonly recent = new Map<string, PractitionerSecret | null>();

@@ -1,8 +1,6 @@
-// Writes RFC 9457 problem details and JSON bodies.
-import type { ServerResponse } from 'node:http';
+// RFC 9457 problem details: handlers throw HttpError, the app's one onError writes the document.
 import { PROBLEM_CONTENT_TYPE, problem, type FieldError } from '../../core/protocol/problem';
 
-/** Thrown by handlers and helpers; the server turns it into a problem response. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -15,14 +13,18 @@ export class HttpError extends Error {
   }
 }
 
-export function sendProblem(res: ServerResponse, status: number, slug: string, detail: string, errors?: FieldError[], headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(problem(status, slug, detail, errors));
-  res.writeHead(status, { ...headers, 'content-type': PROBLEM_CONTENT_TYPE, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  res.end(body);
+export function problemResponse(status: number, slug: string, detail: string, errors?: FieldError[], headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem(status, slug, detail, errors)), {
+    status,
+    headers: { ...headers, 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store' },
+  });
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'cache-control': 'no-store', ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+export function jsonResponse(value: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'cache-control': 'no-store', ...headers, 'content-type': 'application/json; charset=utf-8' } });
 }
+
+export const unauthorized = (detail: string) => new HttpError(401, 'unauthorized', detail, undefined, { 'www-authenticate': 'Bearer' });
+
+export const rateLimited = (seconds: number, what: string) =>
+  new HttpError(429, 'rate-limited', `Too many requests ${what}; retry after ${seconds} s.`, undefined, { 'retry-after': String(seconds) });

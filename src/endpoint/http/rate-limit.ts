@@ -1,4 +1,8 @@
-// Token buckets in memory, one per key (an IP address or a bearer token hash).
+// Token buckets per key (a validated token, or a client address), held in an LRU cache with a
+// TTL so memory stays bounded however many keys an attacker invents. A bucket that would be full
+// again is simply forgotten.
+import { LRUCache } from 'lru-cache';
+
 export interface BucketConfig {
   /** Requests allowed in a burst. */
   capacity: number;
@@ -12,35 +16,33 @@ interface Bucket {
 }
 
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
 
   constructor(
     private readonly config: BucketConfig,
     private readonly now: () => number = Date.now,
-  ) {}
+    maxKeys = 100_000,
+  ) {
+    const refillMs = Math.ceil((config.capacity / config.refillPerSecond) * 1000);
+    this.buckets = new LRUCache<string, Bucket>({ max: maxKeys, ttl: Math.max(1, refillMs), ttlAutopurge: false, perf: { now } });
+  }
 
   /** Takes one token; returns 0 when allowed, else the seconds to wait before retrying. */
   take(key: string): number {
     const now = this.now();
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size > 100_000) this.sweep(now);
-      bucket = { tokens: this.config.capacity, updated: now };
-      this.buckets.set(key, bucket);
-    }
+    const bucket = this.buckets.get(key) ?? { tokens: this.config.capacity, updated: now };
     bucket.tokens = Math.min(this.config.capacity, bucket.tokens + ((now - bucket.updated) / 1000) * this.config.refillPerSecond);
     bucket.updated = now;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
+      this.buckets.set(key, bucket);
       return 0;
     }
+    this.buckets.set(key, bucket);
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.config.refillPerSecond));
   }
 
-  /** Drops full buckets so memory stays bounded under many distinct keys. */
-  private sweep(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.updated) / 1000) * this.config.refillPerSecond >= this.config.capacity) this.buckets.delete(key);
-    }
+  get size(): number {
+    return this.buckets.size;
   }
 }

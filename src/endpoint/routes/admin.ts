@@ -1,115 +1,137 @@
-// Vendor staff routes behind the admin token.
-import { CommissionIdsSchema, CreatePractitionerSchema } from '../../core/protocol/admin';
-import type { App } from '../app';
+// Vendor staff routes behind the admin token: practitioners and enrolment codes, credential
+// revocation, commissions (with their reasons), deal review, closing periods into statements.
+import { ClosePeriodSchema, CreatePractitionerSchema, IdsSchema, type CommissionReason, type CommissionView, type DealView } from '../../core/protocol/admin';
+import type { Deps } from '../context';
 import { buildDashboard, commissionsCsv } from '../domain/dashboard';
-import { createPractitioner } from '../domain/practitioners';
+import { closePeriod, getStatement, listStatements, markPaid, statementCsv } from '../domain/payouts';
+import { createPractitioner, issueEnrolmentCode } from '../domain/practitioners';
 import { readJson } from '../http/body';
-import { HttpError, sendJson } from '../http/problem';
-import type { AppRoute } from './types';
+import { HttpError, jsonResponse } from '../http/problem';
+import type { Routes } from '../http/routes';
+import { csvResponse } from './practitioner';
 
-async function transition(app: App, ids: string[], from: string, to: string) {
-  return app.db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('commissions').select(['id', 'state', 'self_referral']).where('id', 'in', ids).execute();
-    const found = new Map(rows.map((r) => [r.id, r]));
+type Table = 'commissions' | 'deals';
+
+/** Moves rows from one state to another, reporting each id it could not move and why. */
+async function transition(deps: Deps, table: Table, ids: string[], from: string, to: string, why: (row: Record<string, unknown>) => string | null) {
+  const nowIso = deps.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = (await trx.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as Record<string, unknown>[];
+    const found = new Map(rows.map((r) => [r.id as string, r]));
     const skipped: { id: string; reason: string }[] = [];
     const movable: string[] = [];
     for (const id of new Set(ids)) {
       const row = found.get(id);
-      if (!row) skipped.push({ id, reason: 'no such commission' });
-      else if (row.self_referral) skipped.push({ id, reason: 'self-referral: not payable' });
-      else if (row.state !== from) skipped.push({ id, reason: `is ${row.state}, not ${from}` });
+      const state = row ? ((row.state ?? row.status) as string) : null;
+      const objection = row ? why(row) : null;
+      if (!row) skipped.push({ id, reason: `no such ${table === 'deals' ? 'deal' : 'commission'}` });
+      else if (objection) skipped.push({ id, reason: objection });
+      else if (state !== from) skipped.push({ id, reason: `is ${state}, not ${from}` });
       else movable.push(id);
     }
     if (movable.length > 0) {
-      await trx.updateTable('commissions').set({ state: to, updated_at: app.now().toISOString() }).where('id', 'in', movable).where('state', '=', from).execute();
+      if (table === 'commissions') await trx.updateTable('commissions').set({ state: to, updated_at: nowIso }).where('id', 'in', movable).where('state', '=', from).execute();
+      else await trx.updateTable('deals').set({ status: to, reviewed_at: nowIso }).where('id', 'in', movable).where('status', '=', from).execute();
     }
     return { updated: movable.length, skipped };
   });
 }
 
-export const adminRoutes: AppRoute[] = [
-  {
-    method: 'POST',
-    path: '/v1/admin/practitioners',
-    auth: 'admin',
-    handle: async ({ req, res, app }) => {
-      const body = await readJson(req, CreatePractitionerSchema);
+async function listCommissions(deps: Deps, state: string | undefined): Promise<CommissionView[]> {
+  let query = deps.db
+    .selectFrom('commissions')
+    .innerJoin('conversions', 'conversions.id', 'commissions.conversion_id')
+    .selectAll('commissions')
+    .select('conversions.order_id')
+    .orderBy('commissions.created_at')
+    .orderBy('commissions.id');
+  if (state) query = query.where('commissions.state', '=', state);
+  return (await query.execute()).map((r) => ({
+    id: r.id,
+    kind: r.kind === 'clawback' ? 'clawback' : 'order',
+    conversionId: r.conversion_id,
+    orderId: r.order_id,
+    practitionerId: r.practitioner_id,
+    amount: Number(r.amount),
+    gross: Number(r.gross),
+    currency: r.currency,
+    state: r.state as CommissionView['state'],
+    selfReferral: r.self_referral === 1,
+    statementId: r.statement_id,
+    reason: JSON.parse(r.reason_json) as CommissionReason,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+async function listDeals(deps: Deps, status: string | undefined): Promise<DealView[]> {
+  const now = deps.now().toISOString();
+  let query = deps.db.selectFrom('deals').innerJoin('practitioners', 'practitioners.id', 'deals.practitioner_id').selectAll('deals').select('practitioners.display_name').orderBy('deals.received_at').orderBy('deals.id');
+  if (status) query = query.where('deals.status', '=', status);
+  return (await query.execute()).map((d) => ({
+    id: d.id,
+    practitionerId: d.practitioner_id,
+    practitionerName: d.display_name,
+    productId: d.product_id,
+    customerName: d.customer_name,
+    customerDomain: d.customer_domain,
+    ...(d.expected_seats !== null ? { expectedSeats: Number(d.expected_seats) } : {}),
+    ...(d.note !== null ? { note: d.note } : {}),
+    status: d.status as DealView['status'],
+    registeredAt: d.received_at,
+    expiresAt: d.expires_at,
+    expired: d.expires_at <= now,
+    ...(d.reviewed_at ? { reviewedAt: d.reviewed_at } : {}),
+  }));
+}
+
+export function adminRoutes(routes: Routes, deps: Deps): void {
+  const admin = { auth: 'admin' as const };
+  const withBody = { auth: 'admin' as const, body: true };
+  const notExpired = (row: Record<string, unknown>) => ((row.expires_at as string) <= deps.now().toISOString() ? 'expired: the attribution window has passed' : null);
+  routes
+    .add('POST', '/v1/admin/practitioners', withBody, async (c) => {
+      const body = await readJson(c, CreatePractitionerSchema);
       for (const cert of body.certifications ?? []) {
-        if (!app.products.has(cert.productId)) throw new HttpError(400, 'invalid-request', `certifications: there is no product "${cert.productId}" in the catalog.`, [{ path: 'certifications', message: `unknown product ${cert.productId}` }]);
+        if (!deps.products.has(cert.productId)) throw new HttpError(400, 'invalid-request', `certifications: there is no product "${cert.productId}" in the catalog.`, [{ path: 'certifications', message: `unknown product ${cert.productId}` }]);
       }
-      sendJson(res, 201, await createPractitioner(app.db, body, app.now()));
-    },
-  },
-  {
-    method: 'POST',
-    path: '/v1/admin/credentials/:id/revoke',
-    auth: 'admin',
-    handle: async ({ res, app, params }) => {
-      const result = await app.db.updateTable('certifications').set({ revoked_at: app.now().toISOString() }).where('id', '=', params.id!).where('revoked_at', 'is', null).executeTakeFirst();
+      return jsonResponse(await createPractitioner(deps.db, body, deps.now()), 201);
+    })
+    .add('POST', '/v1/admin/practitioners/:id/enrolment-code', admin, async (c) => {
+      const id = c.req.param('id')!;
+      const issued = await issueEnrolmentCode(deps.db, id, deps.now());
+      if (!issued) throw new HttpError(404, 'practitioner-not-found', `There is no practitioner ${id}.`);
+      return jsonResponse({ practitionerId: id, enrolmentCode: issued.code, expiresAt: issued.expiresAt }, 201);
+    })
+    .add('POST', '/v1/admin/credentials/:id/revoke', admin, async (c) => {
+      const id = c.req.param('id')!;
+      const result = await deps.db.updateTable('certifications').set({ revoked_at: deps.now().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) {
-        const exists = await app.db.selectFrom('certifications').select('id').where('id', '=', params.id!).executeTakeFirst();
-        if (!exists) throw new HttpError(404, 'credential-not-found', `No credential ${params.id} was issued by this vendor.`);
+        const exists = await deps.db.selectFrom('certifications').select('id').where('id', '=', id).executeTakeFirst();
+        if (!exists) throw new HttpError(404, 'credential-not-found', `No credential ${id} was issued by this vendor.`);
       }
-      res.writeHead(204);
-      res.end();
-    },
-  },
-  {
-    method: 'GET',
-    path: '/v1/admin/commissions',
-    auth: 'admin',
-    handle: async ({ res, app, url }) => {
-      const state = url.searchParams.get('state');
-      let query = app.db.selectFrom('commissions').select(['id', 'conversion_id', 'practitioner_id', 'amount', 'currency', 'state', 'self_referral', 'note', 'created_at', 'updated_at']).orderBy('created_at').orderBy('id');
-      if (state) query = query.where('state', '=', state);
-      const rows = await query.execute();
-      sendJson(res, 200, {
-        commissions: rows.map((r) => ({
-          id: r.id,
-          conversionId: r.conversion_id,
-          practitionerId: r.practitioner_id,
-          amount: Number(r.amount),
-          currency: r.currency,
-          state: r.state,
-          selfReferral: r.self_referral === 1,
-          note: r.note,
-          createdAt: r.created_at,
-          updatedAt: r.updated_at,
-        })),
-      });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/v1/admin/commissions/approve',
-    auth: 'admin',
-    handle: async ({ req, res, app }) => sendJson(res, 200, await transition(app, (await readJson(req, CommissionIdsSchema)).ids, 'pending', 'approved')),
-  },
-  {
-    method: 'POST',
-    path: '/v1/admin/commissions/pay',
-    auth: 'admin',
-    handle: async ({ req, res, app }) => sendJson(res, 200, await transition(app, (await readJson(req, CommissionIdsSchema)).ids, 'approved', 'paid')),
-  },
-  {
-    method: 'GET',
-    path: '/v1/admin/dashboard',
-    auth: 'admin',
-    handle: async ({ res, app }) => sendJson(res, 200, await buildDashboard(app)),
-  },
-  {
-    method: 'GET',
-    path: '/v1/admin/commissions.csv',
-    auth: 'admin',
-    handle: async ({ res, app }) => {
-      const csv = await commissionsCsv(app);
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': 'attachment; filename="commissions.csv"',
-        'content-length': Buffer.byteLength(csv),
-        'cache-control': 'no-store',
-      });
-      res.end(csv);
-    },
-  },
-];
+      return c.body(null, 204);
+    })
+    .add('GET', '/v1/admin/commissions', admin, async (c) => jsonResponse({ commissions: await listCommissions(deps, c.req.query('state')) }))
+    .add('POST', '/v1/admin/commissions/approve', withBody, async (c) =>
+      jsonResponse(await transition(deps, 'commissions', (await readJson(c, IdsSchema)).ids, 'pending', 'approved', (row) => (row.self_referral ? 'self-referral: not payable' : null))),
+    )
+    .add('GET', '/v1/admin/deals', admin, async (c) => jsonResponse({ deals: await listDeals(deps, c.req.query('status')) }))
+    .add('POST', '/v1/admin/deals/approve', withBody, async (c) => jsonResponse(await transition(deps, 'deals', (await readJson(c, IdsSchema)).ids, 'pending', 'approved', notExpired)))
+    .add('POST', '/v1/admin/deals/decline', withBody, async (c) => jsonResponse(await transition(deps, 'deals', (await readJson(c, IdsSchema)).ids, 'pending', 'declined', () => null)))
+    .add('POST', '/v1/admin/payouts', withBody, async (c) => {
+      const body = await readJson(c, ClosePeriodSchema);
+      const statements = await closePeriod(deps, body.periodEnd ? new Date(body.periodEnd) : deps.now());
+      return jsonResponse({ statements: statements.map((statement) => ({ statement, paidAt: null })) }, 201);
+    })
+    .add('GET', '/v1/admin/statements', admin, async () => jsonResponse({ statements: await listStatements(deps) }))
+    .add('GET', '/v1/admin/statements/:id', admin, async (c) => jsonResponse(await getStatement(deps, c.req.param('id')!)))
+    .add('GET', '/v1/admin/statements/:id/csv', admin, async (c) => {
+      const { statement } = await getStatement(deps, c.req.param('id')!);
+      return csvResponse(statementCsv(statement), `statement-${statement.id}.csv`);
+    })
+    .add('POST', '/v1/admin/statements/:id/paid', admin, async (c) => jsonResponse(await markPaid(deps, c.req.param('id')!)))
+    .add('GET', '/v1/admin/dashboard', admin, async () => jsonResponse(await buildDashboard(deps)))
+    .add('GET', '/v1/admin/commissions.csv', admin, async () => csvResponse(await commissionsCsv(deps), 'commissions.csv'));
+}

@@ -1,63 +1,33 @@
 // The vendor dashboard's static files (built by Vite into dist-dashboard/). The page itself is
 // public; every number it shows comes from /v1/admin/* with the admin token the user types in.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../context';
 import { HttpError } from '../http/problem';
-import type { AppRoute, Ctx } from './types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
+const HEADERS = {
+  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
 };
 
-const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
-
-async function serve(ctx: Ctx, dir: string, relative: string): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(join(dir, relative));
-  } catch {
-    if (relative === 'index.html') {
-      throw new HttpError(503, 'dashboard-not-built', 'The dashboard is not built yet: run `npx vite build -c src/endpoint/dashboard/vite.config.ts`.');
-    }
-    throw new HttpError(404, 'not-found', `There is no dashboard file ${relative}.`);
+export function dashboardRoutes(app: Hono<AppEnv>, dir: string): void {
+  app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
+  if (!existsSync(join(dir, 'index.html'))) {
+    app.get('/dashboard/*', (c) => {
+      if (c.req.path !== '/dashboard/' && c.req.path !== '/dashboard/index.html') throw new HttpError(404, 'not-found', `There is no dashboard file ${c.req.path}.`);
+      throw new HttpError(503, 'dashboard-not-built', 'The dashboard is not built: run `npx vite build -c src/endpoint/dashboard/vite.config.ts`, then start the endpoint again.');
+    });
+    return;
   }
-  const ext = relative.slice(relative.lastIndexOf('.'));
-  ctx.res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'content-length': body.length,
-    'cache-control': relative === 'index.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
-    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+  app.use('/dashboard/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) {
+      for (const [k, v] of Object.entries(HEADERS)) c.res.headers.set(k, v);
+      c.res.headers.set('cache-control', c.req.path.startsWith('/dashboard/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
   });
-  ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
-}
-
-export function dashboardRoutes(dir: string): AppRoute[] {
-  return [
-    {
-      method: 'GET',
-      path: '/dashboard',
-      auth: 'none',
-      handle: ({ res }) => {
-        res.writeHead(301, { location: '/dashboard/', 'content-length': 0 });
-        res.end();
-      },
-    },
-    { method: 'GET', path: '/dashboard/', auth: 'none', handle: (ctx) => serve(ctx, dir, 'index.html') },
-    {
-      method: 'GET',
-      path: '/dashboard/assets/:file',
-      auth: 'none',
-      handle: (ctx) => {
-        const file = ctx.params.file!;
-        if (!SAFE_NAME.test(file) || file.startsWith('.')) throw new HttpError(404, 'not-found', 'No such dashboard file.');
-        return serve(ctx, dir, `assets/${file}`);
-      },
-    },
-  ];
+  app.get('/dashboard/*', serveStatic({ root: relative(process.cwd(), dir) || '.', rewriteRequestPath: (path) => path.replace(/^\/dashboard/, '') }));
 }

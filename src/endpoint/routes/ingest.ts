@@ -1,19 +1,24 @@
 // POST /v1/referrals and /v1/deals: batches of at most 100, idempotent for ever by client id.
-// Each item's answer is stored with it and replayed when the item is resent, so a resent batch
-// answers the same bytes and changes nothing. One bad item is rejected on its own.
+// An accepted item, or one rejected for good (it can never become valid), is stored with its
+// answer and replayed byte for byte when resent. An item rejected for a state that can change
+// (an offer the catalog does not list yet, a deal another practitioner holds, a clock running
+// ahead) is answered with `retryable: true`, not stored, and judged again when sent again.
 import type { Transaction } from 'kysely';
 import * as v from 'valibot';
 import { normaliseReferralCode, verifyReferralCode } from '../../core/referral/code';
 import { issuesToFieldErrors } from '../../core/protocol/problem';
 import { DealBatchSchema, DealInputSchema, ItemIdSchema, ReferralBatchSchema, ReferralInputSchema, type DealInput, type ItemResult, type ReferralInput } from '../../core/protocol/ingest';
-import type { App } from '../app';
+import type { Deps } from '../context';
 import type { Database } from '../db/schema';
 import { DAY_MS } from '../domain/commission';
+import { FUTURE_TOLERANCE_MS } from '../domain/conversions';
+import { dealDomain } from '../domain/deals';
 import { readJson } from '../http/body';
-import { sendJson } from '../http/problem';
-import type { AppRoute, Ctx } from './types';
+import { jsonResponse } from '../http/problem';
+import type { Routes } from '../http/routes';
 
-const rejected = (id: string, title: string, detail: string): ItemResult => ({ id, status: 'rejected', error: { title, detail } });
+const rejected = (id: string, title: string, detail: string, retryable = false): ItemResult => ({ id, status: 'rejected', error: { title, detail, ...(retryable ? { retryable: true } : {}) } });
+const isFinal = (result: ItemResult) => result.status === 'accepted' || result.error?.retryable !== true;
 
 function invalidItem(id: string, issues: readonly v.BaseIssue<unknown>[]): ItemResult {
   const first = issuesToFieldErrors(issues)[0]!;
@@ -29,41 +34,46 @@ type Checked<T> = { id: string; ok: true; value: T } | { id: string; ok: false; 
 
 interface Kind<T> {
   name: 'referral' | 'deal';
-  /** Checks that need no transaction (schema, catalog, MAC). */
-  check(app: App, me: Caller, item: T): Promise<ItemResult | null>;
+  /** Checks that need no transaction (schema, catalog, MAC, clock). */
+  check(deps: Deps, me: Caller, item: T): Promise<ItemResult | null>;
   /**
    * Loads, in one query, the stored rows new items could clash with, and returns a checker that
    * also remembers the items it let through (so two items of one batch clash with each other).
    */
-  conflicts(trx: Transaction<Database>, app: App, practitionerId: string, items: T[]): Promise<(item: T) => ItemResult | null>;
-  /** Inserts all accepted items in one statement. */
-  insert(trx: Transaction<Database>, app: App, practitionerId: string, items: T[]): Promise<void>;
-  afterCommit?(app: App, items: T[]): void;
+  conflicts(trx: Transaction<Database>, deps: Deps, practitionerId: string, items: T[]): Promise<(item: T) => ItemResult | null>;
+  insert(trx: Transaction<Database>, deps: Deps, practitionerId: string, items: T[]): Promise<void>;
+  afterCommit?(deps: Deps, items: T[]): void;
 }
 
-function checkCatalog(app: App, item: { id: string; vendorId: string; productId: string; offerId?: string }): ItemResult | null {
+function checkCatalog(deps: Deps, item: { id: string; vendorId: string; productId: string; offerId?: string }): ItemResult | null {
   const id = item.id;
-  const vendorId = app.catalog.vendors[0]!.id;
-  if (item.vendorId !== vendorId) return rejected(id, 'Unknown vendor', `This endpoint serves vendor "${vendorId}", not "${item.vendorId}".`);
-  const product = app.products.get(item.productId);
-  if (!product) return rejected(id, 'Unknown product', `Vendor "${vendorId}" has no product "${item.productId}".`);
+  if (item.vendorId !== deps.vendorId) return rejected(id, 'Unknown vendor', `This endpoint serves vendor "${deps.vendorId}", not "${item.vendorId}".`);
+  const product = deps.products.get(item.productId);
+  if (!product) return rejected(id, 'Unknown product', `Vendor "${deps.vendorId}" has no product "${item.productId}" (yet); send it again after a catalog update.`, true);
   if (item.offerId !== undefined && !product.offers.has(item.offerId)) {
-    return rejected(id, 'Unknown offer', `Product "${item.productId}" has no offer "${item.offerId}".`);
+    return rejected(id, 'Unknown offer', `Product "${item.productId}" has no offer "${item.offerId}" (yet); send it again after a catalog update.`, true);
   }
   return null;
 }
 
+function checkClock(deps: Deps, item: { id: string; createdAt: string }): ItemResult | null {
+  const now = deps.now().getTime();
+  if (Date.parse(item.createdAt) <= now + FUTURE_TOLERANCE_MS) return null;
+  return rejected(item.id, 'Created in the future', `createdAt ${item.createdAt} is more than 5 minutes ahead of the endpoint's clock (${new Date(now).toISOString()}); check this computer's clock.`, true);
+}
+
 const referralKind: Kind<ReferralInput> = {
   name: 'referral',
-  async check(app, me, item) {
-    const catalogProblem = checkCatalog(app, item);
-    if (catalogProblem) return catalogProblem;
-    if (!me.secret || !(await verifyReferralCode(item.code, me.secret))) {
+  async check(deps, me, item) {
+    const problem = checkCatalog(deps, item) ?? checkClock(deps, item);
+    if (problem) return problem;
+    if (!me.secret) return rejected(item.id, 'Not enrolled', 'This enrolment has no referral secret yet; enrol again.', true);
+    if (!(await verifyReferralCode(item.code, me.secret))) {
       return rejected(item.id, 'Invalid referral code', 'The code does not verify under your referral secret: it was not created by your enrolment, or it was altered.');
     }
     return null;
   },
-  async conflicts(trx, _app, _practitionerId, items) {
+  async conflicts(trx, _deps, _practitionerId, items) {
     const codes = items.map((item) => normaliseReferralCode(item.code)!);
     const taken = new Map<string, string>();
     if (codes.length > 0) {
@@ -77,8 +87,8 @@ const referralKind: Kind<ReferralInput> = {
       return null;
     };
   },
-  async insert(trx, app, practitionerId, items) {
-    const receivedAt = app.now().toISOString();
+  async insert(trx, deps, practitionerId, items) {
+    const receivedAt = deps.now().toISOString();
     await trx
       .insertInto('referrals')
       .values(
@@ -100,39 +110,59 @@ const referralKind: Kind<ReferralInput> = {
       )
       .execute();
   },
-  afterCommit(app, items) {
-    for (const item of items) app.referralOffers.set(normaliseReferralCode(item.code)!, item.offerId);
+  afterCommit(deps, items) {
+    for (const item of items) deps.referralOffers.set(normaliseReferralCode(item.code)!, item.offerId);
   },
 };
 
 const dealKind: Kind<DealInput> = {
   name: 'deal',
-  async check(app, _me, item) {
-    return checkCatalog(app, item);
+  async check(deps, _me, item) {
+    const problem = checkCatalog(deps, item) ?? checkClock(deps, item);
+    if (problem) return problem;
+    const domain = dealDomain(item.customerDomain);
+    return domain.ok ? null : rejected(item.id, 'Domain cannot be claimed', `${domain.reason}.`);
   },
-  async conflicts(trx, app, practitionerId, items) {
-    // First registration wins: another practitioner's live deal for the same customer blocks this one.
-    const since = new Date(app.now().getTime() - app.attributionDays * DAY_MS).toISOString();
+  async conflicts(trx, deps, practitionerId, items) {
+    // First registration wins: a live deal (pending or approved, not expired) blocks the same
+    // customer and product for everyone else; each practitioner has a bounded number pending.
+    const nowIso = deps.now().toISOString();
     const key = (domain: string, productId: string) => `${domain} ${productId}`;
-    const blocked = new Set<string>();
-    const domains = [...new Set(items.map((item) => item.customerDomain))];
+    const holders = new Map<string, string>();
+    const domains = [...new Set(items.map((item) => (dealDomain(item.customerDomain) as { domain: string }).domain))];
     if (domains.length > 0) {
       const rows = await trx
         .selectFrom('deals')
-        .select(['customer_domain', 'product_id'])
+        .select(['customer_domain', 'product_id', 'practitioner_id'])
         .where('customer_domain', 'in', domains)
-        .where('practitioner_id', '<>', practitionerId)
-        .where('created_at', '>=', since)
+        .where('status', 'in', ['pending', 'approved'])
+        .where('expires_at', '>', nowIso)
         .execute();
-      for (const row of rows) blocked.add(key(row.customer_domain, row.product_id));
+      for (const row of rows) if (!holders.has(key(row.customer_domain, row.product_id))) holders.set(key(row.customer_domain, row.product_id), row.practitioner_id);
     }
-    return (item) =>
-      blocked.has(key(item.customerDomain, item.productId))
-        ? rejected(item.id, 'Deal already registered', `Another practitioner registered ${item.customerDomain} for ${item.productId} within the last ${app.attributionDays} days.`)
-        : null;
+    const pending = await trx
+      .selectFrom('deals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('practitioner_id', '=', practitionerId)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', nowIso)
+      .executeTakeFirstOrThrow();
+    let open = Number(pending.n);
+    return (item) => {
+      const domain = (dealDomain(item.customerDomain) as { domain: string }).domain;
+      const holder = holders.get(key(domain, item.productId));
+      if (holder === practitionerId) return rejected(item.id, 'Deal already registered', `You already hold a live deal for ${domain} and ${item.productId}.`, true);
+      if (holder) return rejected(item.id, 'Deal already registered', `Another practitioner registered ${domain} for ${item.productId}; it is theirs while it is under review or approved, for ${deps.settings.attributionDays} days from registration.`, true);
+      if (open >= deps.limits.pendingDeals) return rejected(item.id, 'Too many pending deals', `You have ${open} deals waiting for the vendor's review (at most ${deps.limits.pendingDeals}); send this one again once some are reviewed.`, true);
+      holders.set(key(domain, item.productId), practitionerId);
+      open += 1;
+      return null;
+    };
   },
-  async insert(trx, app, practitionerId, items) {
-    const receivedAt = app.now().toISOString();
+  async insert(trx, deps, practitionerId, items) {
+    const received = deps.now();
+    const receivedAt = received.toISOString();
+    const expiresAt = new Date(received.getTime() + deps.settings.attributionDays * DAY_MS).toISOString();
     await trx
       .insertInto('deals')
       .values(
@@ -141,31 +171,31 @@ const dealKind: Kind<DealInput> = {
           practitioner_id: practitionerId,
           product_id: item.productId,
           customer_name: item.customerName,
-          customer_domain: item.customerDomain,
+          customer_domain: (dealDomain(item.customerDomain) as { domain: string }).domain,
           expected_seats: item.expectedSeats ?? null,
           note: item.note ?? null,
           created_at: item.createdAt,
           received_at: receivedAt,
+          status: 'pending',
+          reviewed_at: null,
+          expires_at: expiresAt,
         })),
       )
       .execute();
   },
 };
 
-async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknown, T>, items: unknown[]): Promise<void> {
-  const { app, practitionerId } = ctx;
-  const row = await app.db.selectFrom('practitioners').select('number').where('id', '=', practitionerId).executeTakeFirstOrThrow();
-  const me: Caller = { id: practitionerId, secret: app.secrets.get(Number(row.number))?.secret ?? null };
-  // Stage 1, outside the transaction: shape, catalog and MAC checks (MACs run concurrently).
+async function ingest<T>(deps: Deps, practitioner: { id: string; number: number }, kind: Kind<T>, schema: v.GenericSchema<unknown, T>, items: unknown[]): Promise<ItemResult[]> {
+  const practitionerId = practitioner.id;
+  const me: Caller = { id: practitionerId, secret: deps.secrets.get(practitioner.number)?.secret ?? null };
+  // Stage 1, outside the transaction: shape, catalog, clock and MAC checks (MACs run concurrently).
   // Items answered before are not checked again: their stored answer is replayed in stage 2.
   const itemIds = items.flatMap((raw) => {
     const idCheck = v.safeParse(ItemIdSchema, raw);
     return idCheck.success ? [idCheck.output.id] : [];
   });
   const known = new Set(
-    itemIds.length === 0
-      ? []
-      : (await app.db.selectFrom('ingest_results').select('id').where('kind', '=', kind.name).where('id', 'in', itemIds).execute()).map((r) => r.id),
+    itemIds.length === 0 ? [] : (await deps.db.selectFrom('ingest_results').select('id').where('kind', '=', kind.name).where('id', 'in', itemIds).execute()).map((r) => r.id),
   );
   const checked = await Promise.all(
     items.map(async (raw): Promise<Checked<T>> => {
@@ -178,21 +208,21 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
       if (known.has(id)) return { id, ok: false, result: rejected(id, 'Replayed', 'answered from storage'), store: true }; // replaced in stage 2
       const parsed = v.safeParse(schema, raw);
       if (!parsed.success) return { id, ok: false, result: invalidItem(id, parsed.issues), store: true };
-      const problem = await kind.check(app, me, parsed.output);
-      return problem ? { id, ok: false, result: problem, store: true } : { id, ok: true, value: parsed.output };
+      const problem = await kind.check(deps, me, parsed.output);
+      return problem ? { id, ok: false, result: problem, store: isFinal(problem) } : { id, ok: true, value: parsed.output };
     }),
   );
 
   // Stage 2, one transaction and a handful of statements: replay stored answers, insert new
-  // items and their answers. An id seen twice in one batch answers like its first occurrence.
+  // items and their final answers. An id seen twice in one batch answers like its first occurrence.
   const ids = [...new Set(checked.map((item) => item.id).filter((id) => id !== ''))];
   const accepted: T[] = [];
-  const results = await app.db.transaction().execute(async (trx) => {
+  const results = await deps.db.transaction().execute(async (trx) => {
     const stored = new Map<string, { practitioner_id: string; result_json: string }>();
     if (ids.length > 0) {
       for (const r of await trx.selectFrom('ingest_results').select(['id', 'practitioner_id', 'result_json']).where('kind', '=', kind.name).where('id', 'in', ids).execute()) stored.set(r.id, r);
     }
-    const conflict = await kind.conflicts(trx, app, practitionerId, checked.flatMap((item) => (item.ok && !stored.has(item.id) ? [item.value] : [])));
+    const conflict = await kind.conflicts(trx, deps, practitionerId, checked.flatMap((item) => (item.ok && !stored.has(item.id) ? [item.value] : [])));
     const answered = new Map<string, ItemResult>();
     const toStore: { kind: string; id: string; practitioner_id: string; result_json: string }[] = [];
     const out: ItemResult[] = [];
@@ -211,42 +241,32 @@ async function ingest<T>(ctx: Ctx, kind: Kind<T>, schema: v.GenericSchema<unknow
         out.push(again);
         continue;
       }
-      if (!item.ok && !item.store) {
-        out.push(item.result);
-        continue;
-      }
       let result: ItemResult;
       if (item.ok) {
         const clash = conflict(item.value);
         if (!clash) accepted.push(item.value);
         result = clash ?? { id: item.id, status: 'accepted' };
       } else result = item.result;
-      answered.set(item.id, result);
-      toStore.push({ kind: kind.name, id: item.id, practitioner_id: practitionerId, result_json: JSON.stringify(result) });
+      if (item.id !== '') answered.set(item.id, result);
+      if ((item.ok || item.store) && isFinal(result)) toStore.push({ kind: kind.name, id: item.id, practitioner_id: practitionerId, result_json: JSON.stringify(result) });
       out.push(result);
     }
-    if (accepted.length > 0) await kind.insert(trx, app, practitionerId, accepted);
+    if (accepted.length > 0) await kind.insert(trx, deps, practitionerId, accepted);
     if (toStore.length > 0) await trx.insertInto('ingest_results').values(toStore).execute();
     return out;
   });
-  kind.afterCommit?.(app, accepted);
-  sendJson(ctx.res, 200, { results });
+  kind.afterCommit?.(deps, accepted);
+  return results;
 }
 
-function batchRoute<T>(path: string, kind: Kind<T>, batch: v.GenericSchema<unknown, Record<string, unknown[]>>, member: string, item: v.GenericSchema<unknown, T>): AppRoute {
-  return {
-    method: 'POST',
-    path,
-    auth: 'practitioner',
-    cors: true,
-    handle: async (ctx) => {
-      const body = await readJson(ctx.req, batch);
-      await ingest(ctx, kind, item, body[member]!);
-    },
-  };
+export function ingestRoutes(routes: Routes, deps: Deps): void {
+  routes
+    .add('POST', '/v1/referrals', { auth: 'practitioner', cors: true, body: true }, async (c) => {
+      const body = await readJson(c, ReferralBatchSchema);
+      return jsonResponse({ results: await ingest(deps, c.get('practitioner'), referralKind, ReferralInputSchema, body.referrals) });
+    })
+    .add('POST', '/v1/deals', { auth: 'practitioner', cors: true, body: true }, async (c) => {
+      const body = await readJson(c, DealBatchSchema);
+      return jsonResponse({ results: await ingest(deps, c.get('practitioner'), dealKind, DealInputSchema, body.deals) });
+    });
 }
-
-export const ingestRoutes: AppRoute[] = [
-  batchRoute('/v1/referrals', referralKind, ReferralBatchSchema as v.GenericSchema<unknown, Record<string, unknown[]>>, 'referrals', ReferralInputSchema as v.GenericSchema<unknown, ReferralInput>),
-  batchRoute('/v1/deals', dealKind, DealBatchSchema as v.GenericSchema<unknown, Record<string, unknown[]>>, 'deals', DealInputSchema as v.GenericSchema<unknown, DealInput>),
-];

@@ -67,7 +67,8 @@ const random = prng(20260301);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'advocate-faults-'));
-  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+  // Each deal names its own customer; the endpoint bounds deals pending review, so allow them all.
+  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false }, limits: { pendingDeals: DEALS } });
   const plan = faultPlan(random);
   // Enrolment and the catalog go through the proxy too, but only referral uploads meet faults:
   // the point is the outbox, and enrolment has its own error tests.
@@ -103,7 +104,7 @@ describe('sync against the reference endpoint under faults', () => {
 
     const dealIds = new Set<string>();
     for (let i = 0; i < DEALS; i++) {
-      const result = await world.send('deals.register', { vendorId, productId: 'mysql', customerName: `Customer ${i}`, customerDomain: `customer-${i}.example.com` });
+      const result = await world.send('deals.register', { vendorId, productId: 'mysql', customerName: `Customer ${i}`, customerDomain: `customer-${i}.example` });
       if (!result.ok) throw new Error(result.error.message);
       dealIds.add((result.value as { id: string }).id);
     }
