@@ -160,6 +160,7 @@ describe('one vendor, explicit currencies', () => {
       const code = await p.code();
       await click(rated, code);
       await sendWebhook(rated, paid({ referralCode: code, currency: 'EUR', amount: 100_000 })); // EUR 1,000.00
+      rated.clock.advance(1000); // rows are listed by the time they were recorded
       await sendWebhook(rated, paid({ referralCode: code, currency: 'JPY', amount: 150_000 })); // JPY 150,000 (no minor unit)
       const rows = (await call(rated, '/v1/admin/commissions', admin(rated))).json.commissions as Row[];
       expect(rows.map((r) => [r.gross, (r as unknown as { currency: string }).currency])).toEqual([[11_000, 'USD'], [10_050, 'USD']]);
