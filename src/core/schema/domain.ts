@@ -46,7 +46,3 @@ export const domainName = (what: string) =>
       return host;
     }),
   );
-
-/** Already normalised (stored records, wire items): rejected rather than rewritten. */
-export const normalisedDomainName = (what: string) =>
-  v.pipe(v.string(`${what} must be text`), v.check((s) => normaliseDomain(s) === s, `${what} must be a lower-case domain name such as acme.example`));
