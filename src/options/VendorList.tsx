@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { VendorView } from '../core/messages';
 import { CredentialBadge } from '../ui/CredentialBadge';
+import { CredentialExport } from './CredentialExport';
 import { useEnv } from '../ui/env';
 import { formatDate, formatDateTime } from '../ui/format';
 import { t } from '../ui/i18n';
@@ -63,6 +64,7 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
             <tr>
               <th scope="col">{t('certProduct')}</th>
               <th scope="col">{t('certState')}</th>
+              <th scope="col">{t('certShare')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,6 +74,10 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
                 <td>
                   <CredentialBadge credential={credential} />
                   {credential.state !== 'valid' && <span class="block muted">{credential.reason}</span>}
+                  {credential.statusProblem && <span class="block muted">{credential.statusProblem}</span>}
+                </td>
+                <td>
+                  <CredentialExport vendorId={vendor.id} credential={credential} />
                 </td>
               </tr>
             ))}
