@@ -18,6 +18,7 @@ import { DashboardSchema } from '../../src/core/protocol/admin';
 import { VendorInfoSchema } from '../../src/core/protocol/vendor';
 import { createApp } from '../../src/endpoint/app';
 import { NO_RATE_LIMITS, silentLog } from '../../src/endpoint/context';
+import { issuerIdentity } from '../../src/endpoint/domain/credentials';
 import { admin, call, enrol, enrolWith, startHarness, type Harness } from './helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -181,6 +182,32 @@ describe('did:web, when the endpoint has a public https URL', () => {
     h.clock.advance(11 * 86_400_000);
     const later = v.parse(DashboardSchema, (await call(h, '/v1/admin/dashboard', admin(h))).json);
     expect(later.certifications.find((c) => c.practitionerId === me.practitionerId && c.productId === 'postgresql')?.state).toBe('expired');
+  });
+});
+
+describe('the issuer identity of a public URL', () => {
+  it('is did:web with the DID document where did:web puts it, or did:key without https', async () => {
+    const { publicKeyJwk, publicKeyMultibase: mk } = await generateIssuerKeys();
+    expect(issuerIdentity('https://vendor.example', publicKeyJwk)).toEqual({ did: 'did:web:vendor.example', publicKeyMultibase: mk, verificationMethod: `did:web:vendor.example#${mk}`, didDocumentPath: '/.well-known/did.json' });
+    expect(issuerIdentity('https://vendor.example:8443', publicKeyJwk).did).toBe('did:web:vendor.example%3A8443');
+    // https://vendor.example/advocate/did.json reaches the endpoint as /did.json, like /advocate/v1/… as /v1/….
+    expect(issuerIdentity('https://vendor.example/advocate', publicKeyJwk)).toMatchObject({ did: 'did:web:vendor.example:advocate', didDocumentPath: '/did.json' });
+    for (const url of ['http://127.0.0.1:8787', 'http://vendor.example', null]) {
+      expect(issuerIdentity(url, publicKeyJwk)).toEqual({ did: didKeyOf(mk), publicKeyMultibase: mk, verificationMethod: `${didKeyOf(mk)}#${mk}`, didDocumentPath: null });
+    }
+  });
+
+  it('serves the DID document of a public URL with a path at /did.json', async () => {
+    const h = await startHarness({ settings: { publicUrl: 'https://endpoint.test/advocate' } });
+    try {
+      expect((await call(h, '/did.json')).json.id).toBe('did:web:endpoint.test:advocate');
+      expect((await call(h, '/.well-known/did.json')).status).toBe(404);
+      const [credential] = (await enrol(h, { certifications: [{ productId: 'mysql', level: 'associate' }] })).enrolment.credentials as any[];
+      expect(credential.credentialStatus.statusListCredential).toBe('https://endpoint.test/advocate/v1/credentials/status-list');
+      expect(await verify(h, file(credential), '--key', file((await call(h, '/did.json')).json), '--status', file((await call(h, '/v1/credentials/status-list')).json))).toMatchObject({ code: 0, result: { valid: true, revoked: false } });
+    } finally {
+      await h.close();
+    }
   });
 });
 
