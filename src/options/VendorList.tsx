@@ -64,7 +64,6 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
             <tr>
               <th scope="col">{t('certProduct')}</th>
               <th scope="col">{t('certState')}</th>
-              <th scope="col">{t('certShare')}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,8 +74,6 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
                   <CredentialBadge credential={credential} />
                   {credential.state !== 'valid' && <span class="block muted">{credential.reason}</span>}
                   {credential.statusProblem && <span class="block muted">{credential.statusProblem}</span>}
-                </td>
-                <td>
                   <CredentialExport vendorId={vendor.id} credential={credential} />
                 </td>
               </tr>
