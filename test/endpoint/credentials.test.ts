@@ -249,12 +249,18 @@ describe('did:key, when the endpoint has no public https URL (the local demo)', 
   it('names the status list by the address it was asked at when it has no public URL at all', async () => {
     const bare = await startHarness({ settings: { publicUrl: null } });
     try {
+      // Before any credential names it, there is no list: a made-up Host header gets nothing signed or stored.
+      expect((await call(bare, '/v1/credentials/status-list')).status).toBe(404);
+      const forged = await bare.app.request('https://made-up.example/v1/credentials/status-list');
+      expect(forged.status).toBe(404);
       const [credential] = (await enrol(bare, { certifications: [{ productId: 'mysql', level: 'associate' }] })).enrolment.credentials as any[];
       expect(credential.issuer.id).toMatch(/^did:key:z6Mk/);
       expect(credential.credentialStatus.statusListCredential).toBe('https://endpoint.test/v1/credentials/status-list');
       const list = (await call(bare, '/v1/credentials/status-list')).json;
       expect(list.id).toBe(credential.credentialStatus.statusListCredential);
       expect(await verify(bare, file(credential), '--status', file(list))).toMatchObject({ code: 0, result: { valid: true, revoked: false } });
+      expect((await bare.app.request('https://made-up.example/v1/credentials/status-list')).status).toBe(404);
+      expect(bare.count('status_lists')).toBe(1);
     } finally {
       await bare.close();
     }

@@ -128,6 +128,7 @@ export async function issueCredentials(deps: Deps, practitioner: { id: string; d
       .execute();
     issued.push(signed);
   }
+  if (issued.length > 0) await statusList(deps, listUrl, true);
   return issued;
 }
 
@@ -142,9 +143,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
  * The signed status list served at `url`: the stored one while it encodes every revocation and is
- * valid for long enough, else a fresh one, stored for every instance to serve.
+ * valid for long enough, else a fresh one, stored for every instance to serve. Only a list some
+ * credential was issued with is served (`create` at issuance), so a made-up Host header cannot
+ * make the endpoint sign and store lists for addresses nobody uses.
  */
-export async function statusList(deps: Deps, url: string): Promise<JsonObject> {
+export async function statusList(deps: Deps, url: string, create = false): Promise<JsonObject> {
   const [revokedRows, used, row] = await Promise.all([
     deps.db.selectFrom('certifications').select('status_index').where('revoked_at', 'is not', null).where('status_index', 'is not', null).execute(),
     deps.db.selectFrom('certifications').select((eb) => eb.fn.max<number>('status_index').as('top')).executeTakeFirstOrThrow(),
@@ -154,6 +157,7 @@ export async function statusList(deps: Deps, url: string): Promise<JsonObject> {
   let entries = STATUS_LIST_MIN_ENTRIES;
   while (used.top !== null && Number(used.top) >= entries) entries *= 2;
   const digest = sha256(JSON.stringify([deps.issuer.verificationMethod, entries, revoked]));
+  if (!row && !create) throw new HttpError(404, 'not-found', `No credential was issued with a status list at ${url.slice(0, 200)}.`);
   const now = deps.now();
   if (row && row.revoked_digest === digest && Date.parse(row.valid_until) - now.getTime() > REISSUE_WHEN_LEFT_MS) return JSON.parse(row.document) as JsonObject;
 
