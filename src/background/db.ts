@@ -17,11 +17,14 @@ export const DB_VERSION = 2;
 
 /** `endpoint` is the vendor's base URL without a trailing slash. */
 export interface VendorRecord extends Pick<VendorView, 'id' | 'name' | 'homepage' | 'endpoint' | 'enrolledAt' | 'practitioner'> {
-  issuer: { id: string; publicKeyJwk: unknown; keyId: string };
+  /** The vendor's published key; `did` and `publicKeyMultibase` from endpoints that issue Open Badges 3.0 credentials. */
+  issuer: { id: string; publicKeyJwk: unknown; keyId: string; did?: string; publicKeyMultibase?: string };
   credentials: unknown[];
   credentialStatuses: CredentialView[];
-  /** The vendor's revoked credential ids, as last fetched. */
+  /** Credential ids seen revoked (the plain list or a status list); revocation is for good. */
   revoked?: string[];
+  /** Why a credential's revocation could not be checked, by credential id. */
+  statusProblems?: Record<string, string>;
   sync: VendorSyncState;
   statsFetchedAt?: number;
   catalogCheckedAt?: number;

@@ -12,7 +12,7 @@ import { identityConflict, originOf, secretTag } from './identity';
 import { holdAllPending, releaseFor } from './outbox';
 import { decodeBase64Url } from '../core/credential/base64url';
 import { EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from '../core/protocol/vendor';
-import { fetchRevoked, verifyCredentials } from './credentials';
+import { checkRevocation } from './credentials';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export interface EnrolDeps {
@@ -65,16 +65,16 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   const parsed = v.safeParse(EnrolResponseSchema, answer.json);
   if (!parsed.success) throw new CommandFailure('enrol-failed', `The vendor's enrolment answer is not valid (${describe(parsed.issues)}). Nothing was stored.`);
   const enrolment: EnrolResponse = parsed.output;
-  if (enrolment.vendor.id !== vendorId || enrolment.vendor.keyId !== vendorInfo.output.keyId) {
+  if (enrolment.vendor.id !== vendorId || enrolment.vendor.keyId !== vendorInfo.output.keyId || enrolment.vendor.did !== vendorInfo.output.did) {
     throw new CommandFailure('enrol-failed', 'The enrolment answer names a different vendor or key than the endpoint publishes. Nothing was stored.');
   }
 
   if (decodeBase64Url(enrolment.referralSecret)?.length !== 32) {
     throw new CommandFailure('enrol-failed', 'The vendor sent a referral secret that is not 32 bytes of base64url. Nothing was stored.');
   }
-  const revoked = (await fetchRevoked(deps, endpoint)) ?? [];
-  const issuer = { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId };
-  const statuses = await verifyCredentials(issuer, enrolment.credentials, deps.now(), revoked);
+  const { did, publicKeyMultibase } = enrolment.vendor;
+  const issuer = { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId, ...(did && publicKeyMultibase ? { did, publicKeyMultibase } : {}) };
+  const { revoked, statusProblems, statuses } = await checkRevocation(deps, { endpoint, issuer, credentials: enrolment.credentials });
   const db = await deps.db.get();
   const tx = db.transaction(['vendors', 'secrets', 'catalogs', 'stats'], 'readwrite', { durability: 'strict' });
   const now = deps.now();
@@ -97,6 +97,7 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
     credentials: enrolment.credentials,
     credentialStatuses: statuses,
     revoked,
+    statusProblems,
     sync: initialSyncState(),
     catalogCheckedAt: now,
   };

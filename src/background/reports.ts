@@ -11,7 +11,7 @@ const isoOf = (ms: number | undefined) => (ms === undefined || !Number.isFinite(
 
 /** With `nowMs`, credentials are verified again at that time (they may have expired since). */
 export async function vendorView(db: Db, vendor: VendorRecord, nowMs?: number): Promise<VendorView> {
-  const credentials = nowMs === undefined ? vendor.credentialStatuses : await verifyCredentials(vendor.issuer, vendor.credentials, nowMs, vendor.revoked);
+  const credentials = nowMs === undefined ? vendor.credentialStatuses : await verifyCredentials(vendor.issuer, vendor.credentials, nowMs, vendor);
   const [pendingR, pendingD, parkedR, parkedD, catalog] = await Promise.all([
     countFor(db, 'referrals', vendor.id, 'pending'),
     countFor(db, 'deals', vendor.id, 'pending'),

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseReferralCode, verifyReferralCode } from '../core/referral/code';
 import { DEFAULT_LIMITS, consoleLog, type AdvocateApp, type AppEnv, type AppOptions, type Deps, type Settings } from './context';
 import { SecretBox } from './domain/at-rest';
+import { issuerIdentity } from './domain/credentials';
 import { ClickRecorder } from './domain/clicks';
 import { DEFAULT_ATTRIBUTION_DAYS } from './domain/commission';
 import { plainOfferPage } from './domain/demo-catalog';
@@ -22,6 +23,7 @@ import { HttpError, problemResponse, rateLimited, unauthorized } from './http/pr
 import { RateLimiter, type BucketConfig } from './http/rate-limit';
 import { Routes, type RouteOptions } from './http/routes';
 import { adminRoutes } from './routes/admin';
+import { credentialRoutes } from './routes/credentials';
 import { dashboardRoutes } from './routes/dashboard';
 import { enrolRoutes, tokenHash } from './routes/enrol';
 import { ingestRoutes } from './routes/ingest';
@@ -59,6 +61,7 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
   const secrets = new SecretCache(box);
   await secrets.load(db);
   const catalogVendor = vendor.catalog.vendors[0]!;
+  const issuer = issuerIdentity(settings.publicUrl, vendor.identity.publicKeyJwk);
   const limiter = (config: BucketConfig | false) => (config === false ? null : new RateLimiter(config, () => now().getTime()));
 
   const deps: Deps = {
@@ -67,7 +70,15 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
     log,
     settings,
     limits,
-    vendorInfo: { id: catalogVendor.id, name: catalogVendor.name, homepage: catalogVendor.homepage, publicKeyJwk: vendor.identity.publicKeyJwk, keyId: vendor.identity.keyId },
+    vendorInfo: {
+      id: catalogVendor.id,
+      name: catalogVendor.name,
+      homepage: catalogVendor.homepage,
+      publicKeyJwk: vendor.identity.publicKeyJwk,
+      keyId: vendor.identity.keyId,
+      did: issuer.did,
+      publicKeyMultibase: issuer.publicKeyMultibase,
+    },
     catalog: vendor.catalog,
     vendorId: catalogVendor.id,
     currency: catalogVendor.currency,
@@ -77,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
     plainOfferUrl: plainOfferPage(catalogVendor.homepage),
     signingKey: vendor.signingKey,
     keyId: vendor.identity.keyId,
+    issuer,
     box,
     secrets,
     codes: new CodeVerifier(secrets, verifyReferralCode, (code) => parseReferralCode(code)?.practitionerNumber ?? null),
@@ -130,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
   });
 
   publicRoutes(routes, deps);
+  credentialRoutes(routes, deps);
   redirectRoutes(routes, deps);
   enrolRoutes(routes, deps);
   ingestRoutes(routes, deps);

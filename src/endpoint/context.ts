@@ -9,6 +9,7 @@ import type { Database } from './db/schema';
 import type { ClickRecorder } from './domain/clicks';
 import type { CodeVerifier, SecretCache } from './domain/secret-cache';
 import type { SecretBox } from './domain/at-rest';
+import type { IssuerIdentity } from './domain/credentials';
 import type { BucketConfig, RateLimiter } from './http/rate-limit';
 import type { WebhookVerifier } from './domain/webhook-signature';
 
@@ -99,6 +100,8 @@ export interface Deps {
   plainOfferUrl: string;
   signingKey: CryptoKey;
   keyId: string;
+  /** The Open Badges issuer: its DID and the verification method credentials are signed with. */
+  issuer: IssuerIdentity;
   box: SecretBox;
   secrets: SecretCache;
   codes: CodeVerifier;

@@ -1,18 +1,10 @@
 // Export everything to a JSON file, and import such a file back (existing items are kept).
 import { useState } from 'preact/hooks';
 import type { ImportReportView } from '../core/messages';
+import { download } from '../ui/download';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
-
-function download(fileName: string, json: string) {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DataPanel({ onImported }: { onImported(): void }) {
   const env = useEnv();

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { VendorView } from '../core/messages';
 import { CredentialBadge } from '../ui/CredentialBadge';
+import { CredentialExport } from './CredentialExport';
 import { useEnv } from '../ui/env';
 import { formatDate, formatDateTime } from '../ui/format';
 import { t } from '../ui/i18n';
@@ -72,6 +73,8 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
                 <td>
                   <CredentialBadge credential={credential} />
                   {credential.state !== 'valid' && <span class="block muted">{credential.reason}</span>}
+                  {credential.statusProblem && <span class="block muted">{credential.statusProblem}</span>}
+                  <CredentialExport vendorId={vendor.id} credential={credential} />
                 </td>
               </tr>
             ))}

@@ -8,11 +8,13 @@ export function CredentialBadge({ credential }: { credential: CredentialView | u
   const valid = credential.state === 'valid';
   const level = credential.level ? ` · ${credential.level}` : '';
   const until = credential.validUntil ? ` · ${t(valid ? 'credValidUntil' : 'credEnded', formatDate(credential.validUntil))}` : '';
+  const legacy = credential.legacy ? ` · ${t('credLegacy')}` : '';
   return (
     <span class={`badge ${valid ? 'badge-ok' : 'badge-bad'}`} title={credential.reason} data-state={credential.state}>
       {t(`credState_${credential.state.replace(/-/g, '_')}`)}
       {level}
       {until}
+      {legacy}
     </span>
   );
 }

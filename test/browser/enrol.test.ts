@@ -1,7 +1,9 @@
 // Enrolment through the real options page against the reference endpoint running in-process:
 // the certification the vendor signed is verified and shown; bad input gets a clear message
 // and leaves the earlier enrolment as it was.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { checkCredential } from '../../src/core/credential';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { allowSiteAccess, enrolThroughOptions, openOptions, listVendors, startTestEndpoint, submitEnrolment, type TestEndpoint } from './helpers';
@@ -38,8 +40,8 @@ test('enrolling through the options page shows the vendor and the verified certi
   await card.waitFor();
   expect(await card.innerText()).toContain(endpoint.url);
   expect(await card.innerText()).toContain('3 products'); // the vendor's catalog was fetched
-  expect(await certificationRow(options, 'Certified MySQL Professional').getByRole('cell').innerText()).toMatch(/^Certified · professional · until [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
-  expect(await certificationRow(options, 'Certified PostgreSQL Expert').getByRole('cell').innerText()).toBe('Certified · expert · until Jun 30, 2031');
+  expect(await certificationRow(options, 'Certified MySQL Professional').locator('.badge').innerText()).toMatch(/^Certified · professional · until [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  expect(await certificationRow(options, 'Certified PostgreSQL Expert').locator('.badge').innerText()).toBe('Certified · expert · until Jun 30, 2031');
   expect(await card.getByText('You are certified with this vendor.').count()).toBe(1);
 
   // The worker agrees: both credentials verified against the vendor's key.
@@ -51,6 +53,28 @@ test('enrolling through the options page shows the vendor and the verified certi
   ]);
 });
 
+test('a certification is exported as a file and as a link with a QR code; the link serves the signed credential, which verifies offline', async () => {
+  const row = certificationRow(options, 'Certified MySQL Professional');
+  await row.getByRole('button', { name: 'Link and QR code for Certified MySQL Professional' }).click();
+  const link = row.getByRole('textbox', { name: /^Public address of Certified MySQL Professional/ });
+  await link.waitFor();
+  const url = await link.inputValue();
+  expect(url.startsWith(`${endpoint.url}/v1/credentials/urn%3Auuid%3A`)).toBe(true);
+  await row.locator('svg.qr path').waitFor();
+
+  // What a client opening the link gets: the Open Badges credential, checked with no key given (did:key).
+  const served = await (await fetch(url)).json();
+  expect(await checkCredential(served, { now: new Date() })).toMatchObject({ valid: true, issuer: { id: expect.stringMatching(/^did:key:z6Mk/) }, achievement: { name: 'Certified MySQL Professional' } });
+  const list = await (await fetch(served.credentialStatus.statusListCredential)).json();
+  expect(await checkCredential(served, { now: new Date(), statusLists: [list] })).toMatchObject({ valid: true, revoked: false });
+
+  const download = options.waitForEvent('download');
+  await row.getByRole('button', { name: 'Save Certified MySQL Professional as a file' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('certification-demo-db-mysql-professional.json');
+  expect(JSON.parse(readFileSync((await saved.path())!, 'utf8'))).toEqual(served);
+});
+
 test('a wrong enrolment code gives a clear error and leaves the enrolment untouched', async () => {
   const before = await listVendors(options);
   await submitEnrolment(options, endpoint.url, 'NOT-A-REAL-CODE');
@@ -59,7 +83,7 @@ test('a wrong enrolment code gives a clear error and leaves the enrolment untouc
   expect(await alert.innerText()).toBe(`Enrolment failed: ${INVALID_CODE} Your other enrolments are unchanged.`);
 
   expect(await listVendors(options)).toEqual(before);
-  expect(await certificationRow(options, 'Certified MySQL Professional').getByRole('cell').innerText()).toMatch(/^Certified · professional/);
+  expect(await certificationRow(options, 'Certified MySQL Professional').locator('.badge').innerText()).toMatch(/^Certified · professional/);
   expect(await vendorCard(options).getByText('You are certified with this vendor.').count()).toBe(1);
 });
 

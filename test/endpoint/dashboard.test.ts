@@ -6,13 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCredential } from '../../src/core/credential';
 import { chromiumPath } from '../browser/chromium';
-import { call, click, dealItem, enrol, paid, referralItem, sendWebhook, startHarness, type Harness } from './helpers';
+import { call, click, dealItem, enrol, paid, referralItem, sendWebhook, startHarness, type Enrolled, type Harness } from './helpers';
 
 let h: Harness;
 let browser: Browser;
 let outDir: string;
 let url: string;
+let expiringSoon: Enrolled;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'advocate-dashboard-'));
@@ -25,6 +27,7 @@ beforeAll(async () => {
   await click(h, code);
   await sendWebhook(h, paid({ referralCode: code, amount: 80_000 }));
   await call(h, '/v1/deals', { token: p.token, body: { deals: [dealItem({ customerName: 'Initech', customerDomain: 'initech.example' })] } });
+  expiringSoon = await enrol(h, { displayName: 'Erin Expiring', certifications: [{ productId: 'postgresql', level: 'associate', validUntil: new Date(h.clock.now().getTime() + 10 * 86_400_000).toISOString() }] });
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 }, 120_000);
 
@@ -89,6 +92,36 @@ describe('vendor dashboard', () => {
     });
     expect(audit.passes).toBeGreaterThan(5);
     expect(audit.serious).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+describe('vendor dashboard: certifications', () => {
+  it('lists issued, expiring and revoked certifications, and a revocation reaches the served status list', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/dashboard/`);
+    await page.evaluate((token) => sessionStorage.setItem('advocate-admin-token', token), h.endpoint.adminToken);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Certifications', exact: true }).waitFor();
+    const expiring = page.getByRole('table', { name: 'Expiring within 30 days' });
+    expect(await expiring.getByRole('row', { name: /PostgreSQL associate/ }).innerText()).toMatch(/Erin Expiring.*expiring soon/s);
+    expect(await page.getByRole('table', { name: 'Revoked' }).count()).toBe(0);
+
+    const credential = expiringSoon.enrolment.credentials[0]!;
+    const statusOf = async () => {
+      const [list, key] = await Promise.all([fetch(`${url}/v1/credentials/status-list`), fetch(`${url}/.well-known/did.json`)].map(async (r) => (await r).json()));
+      return checkCredential(credential, { now: h.clock.now(), key, statusLists: [list] });
+    };
+    expect(await statusOf()).toMatchObject({ valid: true, revoked: false });
+
+    await page.getByRole('button', { name: 'Revoke PostgreSQL associate of Erin Expiring' }).first().click();
+    await page.getByRole('group', { name: 'Confirm revoking PostgreSQL associate of Erin Expiring' }).getByRole('button', { name: 'Yes, revoke' }).click();
+    const revoked = page.getByRole('table', { name: 'Revoked' });
+    await revoked.waitFor();
+    expect(await revoked.getByRole('row', { name: /PostgreSQL associate/ }).innerText()).toMatch(/Erin Expiring.*revoked/s);
+    expect(await page.getByRole('status').innerText()).toBe('Certification revoked: the status list says so now.');
+    expect(await page.getByRole('table', { name: 'Expiring within 30 days' }).count()).toBe(0);
+    expect(await statusOf()).toMatchObject({ valid: false, revoked: true, code: 'revoked' });
     await page.close();
   }, 60_000);
 });

@@ -21,7 +21,7 @@ describe('enrolment', () => {
     expect(body.credentials.map((c) => c.credentialSubject.achievement.productId).sort()).toEqual(['mysql', 'postgresql']);
     const vendor = (await call(h, '/v1/vendor')).json;
     for (const credential of body.credentials) {
-      const status = await verifyCredential(credential, { id: vendor.id, publicKeyJwk: vendor.publicKeyJwk, keyId: vendor.keyId }, { now: h.clock.now() });
+      const status = await verifyCredential(credential, { id: vendor.did, publicKeyMultibase: vendor.publicKeyMultibase }, { now: h.clock.now() });
       expect(status.state).toBe('valid');
     }
     // The token is stored hashed: its plain text appears nowhere in the database.

@@ -152,7 +152,7 @@ export interface Enrolled {
   code(): Promise<string>;
 }
 
-export async function newPractitioner(h: Harness, input: { displayName?: string; email?: string; certifications?: { productId: string; level: string }[] } = {}) {
+export async function newPractitioner(h: Harness, input: { displayName?: string; email?: string; certifications?: { productId: string; level: string; validUntil?: string }[] } = {}) {
   const res = await call(h, '/v1/admin/practitioners', {
     token: h.endpoint.adminToken,
     body: { displayName: input.displayName ?? 'Pat Practitioner', email: input.email ?? `pat-${randomUUID().slice(0, 8)}@consulting.example.net`, certifications: input.certifications ?? [] },

@@ -4,6 +4,7 @@ import type * as v from 'valibot';
 import activityGet from './activity.get';
 import catalogSearch from './catalog.search';
 import type { AnyCommand, SenderKind } from './command';
+import credentialsExport from './credentials.export';
 import dataExport from './data.export';
 import dataImport from './data.import';
 import dealsRegister from './deals.register';
@@ -38,6 +39,7 @@ const ALL = [
   settingsSet,
   dataExport,
   dataImport,
+  credentialsExport,
 ] as const;
 
 type Registered = (typeof ALL)[number];

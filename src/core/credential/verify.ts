@@ -322,6 +322,8 @@ export type CredentialState = 'valid' | 'expired' | 'not-yet-valid' | 'revoked' 
 
 export interface CredentialStatus {
   state: CredentialState;
+  /** The verifier's reason code when not valid (e.g. `status-unverified`: the status list given did not check out). */
+  code?: VerifyCode;
   /** A sentence for the practitioner, e.g. "Expired on 2026-01-31". */
   reason: string;
   credentialId?: string;
@@ -412,7 +414,8 @@ async function verifyOne(credential: unknown, issuer: TrustedIssuer, options: Ve
   const state = STATE_OF[result.code!];
   const reason = result.code === 'tampered' ? "The signature does not match the vendor's key: the credential was altered or forged" : result.reason!;
   // Claims only for a good signature, so a forgery never shows a product or level.
-  return result.issuer ? { state, reason, ...claimsOf(parsed.output), ...compact({ suite }) } : { state, reason, credentialId };
+  const code = result.code!;
+  return result.issuer ? { state, code, reason, ...claimsOf(parsed.output), ...compact({ suite }) } : { state, code, reason, credentialId };
 }
 
 /** One vendor's certification credential, as the extension shows it. Never throws. */

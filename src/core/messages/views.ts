@@ -23,6 +23,10 @@ export interface CredentialView {
   level?: string;
   achievementName?: string;
   validUntil?: string;
+  /** Signed with Advocate's earlier suite: accepted until it expires. */
+  legacy?: true;
+  /** Why its revocation could not be checked (the status list did not verify, or is not on the vendor's endpoint). */
+  statusProblem?: string;
 }
 
 export interface PractitionerView {

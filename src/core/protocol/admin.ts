@@ -97,6 +97,24 @@ export const ClosePeriodSchema = v.object({ periodEnd: v.optional(dateTime) });
 
 const funnelRow = { referrals: count, clicks: count, conversions: count };
 
+export const CERTIFICATION_STATES = ['active', 'expiring', 'expired', 'revoked'] as const;
+/** One certification on the dashboard; `expiring`: valid for 30 days or less. */
+export const CertificationRowSchema = v.object({
+  credentialId: v.string(),
+  practitionerId: v.string(),
+  practitionerName: v.string(),
+  productId: v.string(),
+  productName: v.string(),
+  level: AchievementLevelSchema,
+  validFrom: dateTime,
+  validUntil: v.optional(dateTime),
+  /** When the signed credential was first handed out (absent: the practitioner has not enrolled yet). */
+  issuedAt: v.optional(dateTime),
+  revokedAt: v.optional(dateTime),
+  state: v.picklist(CERTIFICATION_STATES),
+});
+export type CertificationRow = v.InferOutput<typeof CertificationRowSchema>;
+
 export const DashboardSchema = v.object({
   generatedAt: dateTime,
   currency: v.string(),
@@ -111,6 +129,7 @@ export const DashboardSchema = v.object({
   funnelByPractitioner: v.array(v.object({ practitionerId: v.string(), displayName: v.string(), ...funnelRow })),
   commission: v.object({ pending: count, approved: count, paid: count, reversed: count, owed: count }),
   dealsPending: count,
+  certifications: v.array(CertificationRowSchema),
   series: v.array(v.object({ day: v.string(), clicks: count, conversions: count, commission: count })),
 });
 export type Dashboard = v.InferOutput<typeof DashboardSchema>;

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CommissionView, Dashboard, DealView } from '../../core/protocol/admin';
 import type { StatementEntry } from '../../core/protocol/payouts';
-import { Unauthorized, approveCommission, closePeriod, downloadCsv, forgetToken, loadCommissions, loadDashboard, loadDeals, loadStatements, markStatementPaid, reviewDeal, storeToken, storedToken } from './api';
+import { Unauthorized, approveCommission, closePeriod, downloadCsv, forgetToken, loadCommissions, loadDashboard, loadDeals, loadStatements, markStatementPaid, revokeCredential, reviewDeal, storeToken, storedToken } from './api';
+import { Certifications } from './Certifications';
 import { ActivityChart } from './Chart';
 import { Commissions, Deals, Statements } from './Review';
 
@@ -142,6 +143,11 @@ export function App() {
         <h2 id="deals">Deals to review ({data.dealsPending} pending)</h2>
         <p class="small">A deal wins orders for its customer only once approved, and never an order whose link was clicked before the approval.</p>
         <Deals deals={loaded.deals} onReview={(id, decision) => act(() => reviewDeal(token, id, decision), decision === 'approve' ? 'Deal approved.' : 'Deal declined.')} />
+      </section>
+
+      <section aria-labelledby="certifications">
+        <h2 id="certifications">Certifications</h2>
+        <Certifications rows={data.certifications} onRevoke={(id) => act(() => revokeCredential(token, id), 'Certification revoked: the status list says so now.')} />
       </section>
 
       <section aria-labelledby="commissions">

@@ -34,6 +34,7 @@ export type Skipped = { updated: number; skipped: { id: string; reason: string }
 export const reviewDeal = async (token: string, id: string, decision: 'approve' | 'decline') => (await (await get(`/v1/admin/deals/${decision}`, token, { method: 'POST', body: { ids: [id] } })).json()) as Skipped;
 export const approveCommission = async (token: string, id: string) => (await (await get('/v1/admin/commissions/approve', token, { method: 'POST', body: { ids: [id] } })).json()) as Skipped;
 export const closePeriod = async (token: string) => (await (await get('/v1/admin/payouts', token, { method: 'POST', body: {} })).json()) as { statements: StatementEntry[] };
+export const revokeCredential = async (token: string, id: string) => get(`/v1/admin/credentials/${encodeURIComponent(id)}/revoke`, token, { method: 'POST' });
 export const markStatementPaid = async (token: string, id: string) => (await get(`/v1/admin/statements/${id}/paid`, token, { method: 'POST' })).json();
 
 export async function downloadCsv(token: string): Promise<void> {

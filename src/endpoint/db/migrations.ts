@@ -210,6 +210,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('statements_practitioner').on('statements').column('practitioner_id').execute();
     },
   },
+  // Open Badges 3.0 credentials any verifier accepts: each certification gets its place in the
+  // Bitstring Status List (random, unique) and keeps the credential as last issued, served at
+  // GET /v1/credentials/:id; signed status lists are kept per URL, so every instance serves the same.
+  '0004_credentials': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('certifications').addColumn('status_index', 'integer').execute();
+      await db.schema.alterTable('certifications').addColumn('issued_at', 'text').execute();
+      await db.schema.alterTable('certifications').addColumn('document', 'text').execute();
+      await db.schema.createIndex('certifications_status_index').on('certifications').column('status_index').unique().execute();
+      await db.schema
+        .createTable('status_lists')
+        .addColumn('url', 'text', (c) => c.primaryKey())
+        .addColumn('revoked_digest', 'text', (c) => c.notNull())
+        .addColumn('valid_until', 'text', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,6 +29,21 @@ export interface CertificationTable {
   valid_from: string;
   valid_until: string | null;
   revoked_at: string | null;
+  /** Its entry in the revocation status list; assigned when first issued. */
+  status_index: number | null;
+  /** When the signed credential was first handed out (at enrolment). */
+  issued_at: string | null;
+  /** The signed credential as last issued (JSON), served at GET /v1/credentials/:id. */
+  document: string | null;
+}
+
+/** A signed BitstringStatusListCredential, kept per URL it is served at. */
+export interface StatusListTable {
+  url: string;
+  /** Which revoked indexes it encodes (SHA-256 of the sorted list): a revocation makes it stale. */
+  revoked_digest: string;
+  valid_until: string;
+  document: string;
 }
 
 export interface ReferralTable {
@@ -164,6 +179,7 @@ export interface Database {
   meta: MetaTable;
   practitioners: PractitionerTable;
   certifications: CertificationTable;
+  status_lists: StatusListTable;
   referrals: ReferralTable;
   deals: DealTable;
   ingest_results: IngestResultTable;

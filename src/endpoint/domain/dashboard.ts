@@ -2,6 +2,7 @@
 import type { Dashboard } from '../../core/protocol/admin';
 import type { AchievementLevel } from '../../core/credential/schema';
 import type { Deps } from '../context';
+import { certificationRows } from './credentials';
 import { csvRow } from './csv';
 import { addRow, emptyCommission } from './totals';
 
@@ -93,6 +94,7 @@ export async function buildDashboard(app: Deps): Promise<Dashboard> {
     funnelByPractitioner: [...byPractitioner.values()],
     commission,
     dealsPending: Number(dealsPending.n),
+    certifications: await certificationRows(app),
     series: [...series.values()],
   };
 }

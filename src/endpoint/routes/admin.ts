@@ -2,6 +2,7 @@
 // revocation, commissions (with their reasons), deal review, closing periods into statements.
 import { ClosePeriodSchema, CreatePractitionerSchema, IdsSchema, type CommissionReason, type CommissionView, type DealView } from '../../core/protocol/admin';
 import type { Deps } from '../context';
+import { revokeCertification } from '../domain/credentials';
 import { buildDashboard, commissionsCsv } from '../domain/dashboard';
 import { closePeriod, getStatement, listStatements, markPaid, statementCsv } from '../domain/payouts';
 import { createPractitioner, issueEnrolmentCode } from '../domain/practitioners';
@@ -105,12 +106,7 @@ export function adminRoutes(routes: Routes, deps: Deps): void {
       return jsonResponse({ practitionerId: id, enrolmentCode: issued.code, expiresAt: issued.expiresAt }, 201);
     })
     .add('POST', '/v1/admin/credentials/:id/revoke', admin, async (c) => {
-      const id = c.req.param('id')!;
-      const result = await deps.db.updateTable('certifications').set({ revoked_at: deps.now().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) {
-        const exists = await deps.db.selectFrom('certifications').select('id').where('id', '=', id).executeTakeFirst();
-        if (!exists) throw new HttpError(404, 'credential-not-found', `No credential ${id} was issued by this vendor.`);
-      }
+      await revokeCertification(deps, c.req.param('id')!);
       return c.body(null, 204);
     })
     .add('GET', '/v1/admin/commissions', admin, async (c) => jsonResponse({ commissions: await listCommissions(deps, c.req.query('state')) }))

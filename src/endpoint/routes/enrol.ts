@@ -3,11 +3,9 @@
 // with a fresh code keeps the practitioner's number and referral secret (codes made offline
 // before leaving stay valid) and rotates only the access token.
 import { randomBytes } from 'node:crypto';
-import { newCertificationCredential } from '../../core/credential/build';
-import type { AchievementLevel } from '../../core/credential/schema';
-import { signCredential } from '../../core/credential/sign';
 import { EnrolRequestSchema } from '../../core/protocol/vendor';
 import type { Deps } from '../context';
+import { issueCredentials } from '../domain/credentials';
 import { enrolmentCodeHash } from '../domain/practitioners';
 import { randomToken, sha256Hex } from '../domain/secrets';
 import { readJson } from '../http/body';
@@ -19,27 +17,6 @@ const invalidCode = () =>
 
 export const tokenHash = (token: string) => sha256Hex(`token:${token}`);
 
-async function signedCredentials(deps: Deps, practitioner: { id: string; display_name: string }) {
-  const certs = await deps.db.selectFrom('certifications').selectAll().where('practitioner_id', '=', practitioner.id).where('revoked_at', 'is', null).orderBy('id').execute();
-  const vendor = deps.catalog.vendors[0]!;
-  const created = deps.now();
-  return Promise.all(
-    certs.map((cert) => {
-      const product = deps.products.get(cert.product_id)?.product;
-      const level = cert.level as AchievementLevel;
-      const unsigned = newCertificationCredential({
-        id: cert.id,
-        issuer: { id: vendor.id, name: vendor.name },
-        subject: { practitionerId: practitioner.id, name: practitioner.display_name },
-        achievement: { vendorId: vendor.id, productId: cert.product_id, level, name: `Certified ${product?.name ?? cert.product_id} ${level[0]!.toUpperCase()}${level.slice(1)}` },
-        validFrom: cert.valid_from,
-        ...(cert.valid_until ? { validUntil: cert.valid_until } : {}),
-      });
-      return signCredential(unsigned, deps.signingKey, { verificationMethod: `${vendor.id}#${deps.keyId}`, created });
-    }),
-  );
-}
-
 export function enrolRoutes(routes: Routes, deps: Deps): void {
   routes
     .add('POST', '/v1/enrol', { auth: 'none', cors: true, body: true }, async (c) => {
@@ -50,7 +27,7 @@ export function enrolRoutes(routes: Routes, deps: Deps): void {
       if (!practitioner || !practitioner.enrolment_code_expires_at || Date.parse(practitioner.enrolment_code_expires_at) <= now.getTime()) throw invalidCode();
 
       // Sign first: if signing failed after the code was spent, the practitioner would be stuck.
-      const credentials = await signedCredentials(deps, practitioner);
+      const credentials = await issueCredentials(deps, practitioner, deps.settings.publicUrl ?? new URL(c.req.url).origin);
       const accessToken = randomToken('adv_');
       const referralSecret = practitioner.referral_secret ? deps.box.open(practitioner.referral_secret) : randomBytes(32).toString('base64url');
       const updated = await deps.db

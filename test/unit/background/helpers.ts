@@ -104,7 +104,7 @@ type Behaviour =
   | { kind: 'duplicate-results' }
   | { kind: 'reject-ids'; ids: Set<string> };
 
-const PUBLIC_ROUTES = new Set(['/v1/catalog', '/v1/vendor', '/v1/enrol', '/v1/credentials/status']);
+const PUBLIC_ROUTES = new Set(['/v1/catalog', '/v1/vendor', '/v1/enrol', '/v1/credentials/status', '/v1/credentials/status-list']);
 
 export interface StoredItem {
   id: string;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VendorView } from '../../../src/core/messages';
 import { Options } from '../../../src/options/Options';
 import { credential, SETTINGS, vendor } from '../ui/fixtures';
@@ -114,6 +114,78 @@ describe('vendors', () => {
     expect(first!.textContent).toContain(en('vendorCertified'));
     expect(second!.textContent).toContain(en('vendorNotCertified'));
     expect(second!.querySelector('.badge-ok')).toBeNull();
+  });
+
+  it('says plainly when a certification carries an older signature or its revocation could not be checked', async () => {
+    const legacy = credential('valid', 'widgetdb', { legacy: true, reason: 'Valid until 2027-06-30 (older Advocate signature, accepted until it expires)' });
+    const unchecked = credential('valid', 'gadgetdb', { statusProblem: 'Revocation not checked: the status list does not verify' });
+    await open(handlers([vendor('acme', 'Acme', [legacy, unchecked, credential('revoked', 'cog')])]));
+    const rows = [...view.container.querySelectorAll<HTMLElement>('tr[data-credential-state]')];
+    expect(rows[0]!.querySelector('.badge')!.textContent).toBe(`${en('credState_valid')} · professional · ${en('credValidUntil', 'Jun 30, 2027')} · ${en('credLegacy')}`);
+    expect(rows[1]!.querySelector('.badge')!.textContent).not.toContain(en('credLegacy'));
+    expect(rows[1]!.textContent).toContain('Revocation not checked: the status list does not verify');
+    expect(rows[2]!.querySelector('.badge')!.textContent!.startsWith(en('credState_revoked'))).toBe(true);
+  });
+
+  it('exports a certification as a file, and as a link and QR code when the vendor publishes it', async () => {
+    const url = 'https://advocate.acme.example/v1/credentials/urn%3Auuid%3Avalid-widgetdb';
+    const env = await open(
+      handlers([vendor('acme', 'Acme', [credential('valid', 'widgetdb'), credential('valid', 'gadgetdb')])], {
+        'credentials.export': ({ credentialId }) =>
+          credentialId === 'urn:uuid:valid-widgetdb'
+            ? { fileName: 'certification-acme-widgetdb-professional.json', json: '{"id":"urn:uuid:valid-widgetdb"}', url }
+            : { fileName: 'certification-acme-gadgetdb-professional.json', json: '{}' },
+      }),
+    );
+    const [widget, gadget] = [...view.container.querySelectorAll<HTMLElement>('tr[data-credential-state]')];
+    const saved: { name: string; text: string }[] = [];
+    const original = { click: HTMLAnchorElement.prototype.click, createObjectURL: URL.createObjectURL };
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => {
+      const href = `blob:test/${blobs.size}`;
+      blobs.set(href, blob);
+      return href;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push({ name: this.download, text: this.href });
+    };
+    try {
+      await click(widget!.querySelector(`button[aria-label="${en('credSaveFileFor', 'Certified widgetdb Professional')}"]`));
+    } finally {
+      HTMLAnchorElement.prototype.click = original.click;
+      URL.createObjectURL = original.createObjectURL;
+    }
+    expect(env.callsTo('credentials.export')).toEqual([{ vendorId: 'acme', credentialId: 'urn:uuid:valid-widgetdb' }]);
+    expect(saved.map((f) => f.name)).toEqual(['certification-acme-widgetdb-professional.json']);
+    expect(await blobs.get(saved[0]!.text)!.text()).toBe('{"id":"urn:uuid:valid-widgetdb"}');
+    expect(widget!.textContent).toContain(en('credSaved', 'certification-acme-widgetdb-professional.json'));
+
+    const toggle = button(widget!, en('credShareLink'));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(widget!.querySelector<HTMLInputElement>('input[type="url"]')!.value).toBe(url);
+    await vi.waitFor(async () => {
+      await settle(1);
+      expect(widget!.querySelector('svg.qr path')).not.toBeNull();
+    });
+    expect(widget!.querySelector('svg.qr')!.getAttribute('aria-label')).toBe(en('credQrLabel', 'Certified widgetdb Professional'));
+    const writeText = vi.fn(async (_: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await click(button(widget!, en('credCopyLink')));
+    expect(writeText).toHaveBeenCalledWith(url);
+    expect(widget!.textContent).toContain(en('credLinkCopied'));
+
+    // A vendor that publishes no address: the file only, and it says so.
+    await click(button(gadget!, en('credShareLink')));
+    expect(gadget!.querySelector('input[type="url"]')).toBeNull();
+    expect(gadget!.textContent).toContain(en('credNoLink'));
+  });
+
+  it('says why an export failed', async () => {
+    await open(handlers([acme()], { 'credentials.export': () => fail('Acme has not issued you the certification urn:uuid:x.', 'unknown-credential') }));
+    await click(button(view.container, en('credSaveFile')));
+    expect(view.container.querySelector('.cred-export [role="alert"]')!.textContent).toBe('Acme has not issued you the certification urn:uuid:x.');
   });
 
   it('shows sync status and errors per vendor', async () => {
