@@ -85,15 +85,15 @@ describe('load on loopback', () => {
     const requests: Sent[] = [];
     const referralItems = people.map((p, i) => codes[i]!.map((code, j) => referralItem(code, { offerId: j % 3 === 0 ? 'postgresql-support' : 'mysql-enterprise', productId: j % 3 === 0 ? 'postgresql' : 'mysql' })));
 
-    for (let i = 0; i < 1200; i++) {
+    for (let i = 0; i < 800; i++) {
       const who = i % PRACTITIONERS;
       const code = pick(codes[who]!, i * 7);
       const visitor = `visitor-${i % 37}`;
       expected.clicks.add(`${normaliseReferralCode(code)} ${visitor}`);
       requests.push({ kind: 'click', method: 'GET', path: `/r/${code}`, headers: { ...NAVIGATION, 'user-agent': visitor } });
     }
-    for (let i = 0; i < 200; i++) requests.push({ kind: 'image or prefetch', method: 'GET', path: `/r/${pick(codes[i % PRACTITIONERS]!, i)}`, headers: i % 2 ? IMAGE : { ...NAVIGATION, 'sec-purpose': 'prefetch' } });
-    for (let i = 0; i < 300; i++) requests.push({ kind: 'forged click', method: 'GET', path: `/r/${pick(forged, i)}${i % 3 ? '' : '?o=https://evil.example/'}`, headers: NAVIGATION });
+    for (let i = 0; i < 150; i++) requests.push({ kind: 'image or prefetch', method: 'GET', path: `/r/${pick(codes[i % PRACTITIONERS]!, i)}`, headers: i % 2 ? IMAGE : { ...NAVIGATION, 'sec-purpose': 'prefetch' } });
+    for (let i = 0; i < 200; i++) requests.push({ kind: 'forged click', method: 'GET', path: `/r/${pick(forged, i)}${i % 3 ? '' : '?o=https://evil.example/'}`, headers: NAVIGATION });
     for (let i = 0; i < 180; i++) {
       const who = i % PRACTITIONERS;
       const items = Array.from({ length: 1 + (i % 8) }, (_, j) => pick(referralItems[who]!, Math.floor(i / PRACTITIONERS) + j));
@@ -176,7 +176,7 @@ describe('load on loopback', () => {
     console.log(`load: ${requests.length} requests sent over ${CONCURRENCY} connections in ${seconds.toFixed(2)} s (${Math.round(requests.length / seconds)}/s); answers by kind:`);
     for (const [kind, outcomes] of [...byKind].sort()) console.log(`  ${kind}: ${[...outcomes].map(([o, n]) => `${o} ×${n}`).join(', ')}`);
     expect(failures).toEqual([]);
-    expect(requests.length).toBeGreaterThan(2500);
+    expect(requests.length).toBeGreaterThan(2000);
     expect(h.logged).toEqual([]); // nothing failed inside the endpoint
 
     // The server still answers, and a new click still counts (positive control).
