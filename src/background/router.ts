@@ -48,7 +48,9 @@ export function classifySender(sender: SenderInfo, config: RouterConfig): { kind
   return null;
 }
 
-const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+// An error names what was wrong, never echoes a whole hostile value back.
+const MAX_ERROR_MESSAGE = 1000;
+const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message: message.length > MAX_ERROR_MESSAGE ? `${message.slice(0, MAX_ERROR_MESSAGE - 1)}…` : message } });
 
 export function errorToResult(error: unknown, health?: StorageHealth): Result<never> {
   if (error instanceof CommandFailure) return fail(error.code, error.message);
@@ -69,7 +71,8 @@ export function createRouter(services: Services, config: RouterConfig) {
     const who = classifySender(sender, config);
     if (!who) return fail('forbidden', 'This sender may not talk to Advocate.');
     const command = typeof message.name === 'string' ? COMMANDS.get(message.name) : undefined;
-    if (!command) return fail('unknown-command', `Unknown command ${JSON.stringify(message.name)}.`);
+    // Firefox delivers BigInt and cycles (structured clone), which JSON.stringify throws on.
+    if (!command) return fail('unknown-command', typeof message.name === 'string' ? `Unknown command ${JSON.stringify(message.name.slice(0, 100))}.` : 'A command needs a name.');
     if (!command.callers.includes(who.kind)) return fail('forbidden', `"${command.name}" may not be called from ${WHO[who.kind]}.`);
     const parsed = v.safeParse(command.payload, message.payload);
     if (!parsed.success) return fail('invalid-payload', `Invalid "${command.name}" request: ${describeIssues(parsed.issues, 5)}`);

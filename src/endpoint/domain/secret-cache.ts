@@ -45,18 +45,23 @@ export class CodeVerifier {
     private readonly capacity = 50_000,
   ) {}
 
+  /** Checked against when a code names no known practitioner, so that answer takes as long as a forgery's. */
+  private readonly decoy = crypto.getRandomValues(new Uint8Array(32));
+
   /** The code's owner when the code is authentic, else null. `code` must be normalised. */
   async owner(code: string): Promise<PractitionerSecret | null> {
     const hit = this.recent.get(code);
     if (hit !== undefined) return hit;
     const number = this.parseNumber(code);
-    const candidate = number === null ? undefined : this.secrets.get(number);
-    const owner = candidate && (await this.verify(code, candidate.secret)) ? candidate : null;
-    // Unknown practitioners may enrol later, so only answers about known ones are remembered.
-    if (candidate) {
-      if (this.recent.size >= this.capacity) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(code, owner);
-    }
+    if (number === null) return null;
+    // Same work and same caching whether or not the number is a practitioner's: neither the
+    // answer nor its timing tells an enumerator which numbers exist. A code remembered as
+    // forged stays forged when its number enrols later: it was not made under their new secret.
+    const candidate = this.secrets.get(number);
+    const authentic = await this.verify(code, candidate?.secret ?? this.decoy);
+    const owner = candidate && authentic ? candidate : null;
+    if (this.recent.size >= this.capacity) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(code, owner);
     return owner;
   }
 }
