@@ -34,12 +34,17 @@ interface World {
   ownerCommission: string;
 }
 
+const UNKNOWN_CREDENTIAL = `urn:uuid:${randomUUID()}`;
+
 /** Every route of the app, as `METHOD path` from its route table, with who may call it and a request to send. */
 const MATRIX: Record<string, Row> = {
   'GET /healthz': { access: 'public', request: () => ({ path: '/healthz' }) },
   'GET /v1/vendor': { access: 'public', request: () => ({ path: '/v1/vendor' }) },
   'GET /v1/catalog': { access: 'public', request: () => ({ path: '/v1/catalog' }) },
   'GET /v1/credentials/status': { access: 'public', request: () => ({ path: '/v1/credentials/status' }) },
+  'GET /.well-known/did.json': { access: 'public', request: () => ({ path: '/.well-known/did.json' }) },
+  'GET /v1/credentials/status-list': { access: 'public', request: () => ({ path: '/v1/credentials/status-list' }) },
+  'GET /v1/credentials/:id': { access: 'public', request: () => ({ path: `/v1/credentials/${encodeURIComponent(UNKNOWN_CREDENTIAL)}` }) },
   'GET /r/:code': { access: 'public', request: (x) => ({ path: `/r/${x.ownerReferral.code}`, headers: IMAGE }) },
   'POST /v1/enrol': { access: 'public', request: () => ({ path: '/v1/enrol', body: { code: 'ADV-0000-0000-0000-0000', client: { name: 'x', version: '1' } } }) },
   'GET /dashboard': { access: 'public', request: () => ({ path: '/dashboard' }) },
