@@ -41,6 +41,14 @@ export async function reportPage(s: Services, tabId: number, url: string, detect
   return view;
 }
 
+/** Shows the current settings on the toolbar icon of every tab with a remembered page. */
+export async function refreshToolbars(s: Services): Promise<void> {
+  for (const [tabId, page] of await s.tabs.all()) {
+    const { view, settings } = await suggestionFor(s, await matchDetection(s, page.detection), page.url);
+    await s.toolbar.show(tabId, view, !settings.suggestionsEnabled);
+  }
+}
+
 /** The tab's page is gone (a navigation, a single-page move to a page nobody reports). */
 export async function forgetPage(s: Pick<Services, 'tabs' | 'toolbar'>, tabId: number): Promise<void> {
   await s.tabs.forget(tabId);

@@ -10,7 +10,8 @@ import type { ReferralDraft } from './referrals';
 
 /** The part of chrome.storage.session we use; tests pass a Map-backed fake. */
 export interface SessionArea {
-  get(keys: string): Promise<Record<string, unknown>>;
+  /** null: everything stored. */
+  get(keys: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string): Promise<void>;
 }
@@ -57,6 +58,12 @@ export class TabMemory {
       const value = (await this.area.get(keyOf(tabId)))[keyOf(tabId)];
       return value && typeof value === 'object' ? (value as TabPage) : null;
     });
+  }
+
+  /** Every tab with a remembered page (to show a settings change on their toolbar icons). */
+  async all(): Promise<[number, TabPage][]> {
+    const stored = await this.area.get(null);
+    return Object.entries(stored).flatMap(([key, page]) => (key.startsWith('tab:') && page && typeof page === 'object' ? [[Number(key.slice(4)), page as TabPage] as [number, TabPage]] : []));
   }
 
   forget(tabId: number): Promise<void> {

@@ -67,7 +67,7 @@ export function installFakeChrome() {
         set: vi.fn(async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v)))),
       },
       session: {
-        get: async (key: string) => (session.has(key) ? { [key]: session.get(key) } : {}),
+        get: async (key: string | null) => (key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {}),
         set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
         remove: async (key: string) => void session.delete(key),
       },

@@ -51,7 +51,8 @@ export function vendorCatalog(vendorId = 'acme', endpoint = ENDPOINT): Catalog {
 
 export class MemorySession implements SessionArea {
   readonly data = new Map<string, unknown>();
-  async get(key: string) {
+  async get(key: string | null) {
+    if (key === null) return Object.fromEntries([...this.data].map(([k, v]) => [k, structuredClone(v)]));
     return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
   }
   async set(items: Record<string, unknown>) {
