@@ -6,7 +6,7 @@ import type { ContentCommands } from '../background/commands';
 import type { SendCommand } from '../core/messages/client';
 import type { ReplySite } from '../core/referral/community-rules';
 import { ownTextLength } from '../core/referral/community-rules';
-import { caretOf, copy, editableOf, type Editable, insertAt, isRich, textOf } from './insert';
+import { caretOf, copy, editableOf, type Editable, focusedEditable, insertAt, isRich, textOf } from './insert';
 import { button, el, layer, place, say, type Layer } from './ui';
 
 /** The reply boxes of each site, as their markup names them (see test/fixtures/pages for the dated markup). */
@@ -28,15 +28,20 @@ export function openPreview(send: Send, field: Editable | null, anchor: Element,
   const actions = el('div', { class: 'r' });
   const preview = layer('dialog', say('replyTitle'), signal, el('div', { class: 'h' }, say('replyTitle')), text, rule, note, actions);
   const close = () => preview.remove();
-  const rect = anchor.getBoundingClientRect();
   preview.host.style.width = `${Math.min(440, innerWidth - 16)}px`;
-  place(preview, rect.left, rect.bottom + 6);
+  // Below the reply box where it fits, else above it; again once its text has come (it grew).
+  const put = () => {
+    const box = anchor.getBoundingClientRect();
+    const { height } = preview.host.getBoundingClientRect();
+    place(preview, box.left, box.bottom + height + 14 <= innerHeight ? box.bottom + 6 : box.top - height - 6);
+  };
+  put();
 
   void send('reply.prepare', { rich: field ? isRich(field) : true }).then((answer) => {
     if (!answer.ok) {
       text.textContent = answer.error.message;
       actions.append(button(say('replyClose'), close));
-      return;
+      return put();
     }
     const draft = answer.value;
     text.textContent = draft.text;
@@ -52,13 +57,16 @@ export function openPreview(send: Send, field: Editable | null, anchor: Element,
         note.textContent = stored.error.message;
         return;
       }
-      if (field && caret && insertAt(field, caret, stored.value.text)) return close();
+      // At the caret as it is now if the box still has focus (the buttons never take it), else where it was.
+      const at = field && (focusedEditable(document) === field ? caretOf(field) : caret);
+      if (field && at && insertAt(field, at, stored.value.text)) return close();
       note.textContent = (await copy(stored.value.text, preview.box))
         ? say('replyCopied')
         : say('replyCopyFailed');
       actions.replaceChildren(button(say('replyClose'), close));
     }, { class: 'p' });
     actions.append(insert, button(say('replyCancel'), close));
+    put();
   });
 }
 

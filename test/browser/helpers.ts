@@ -182,8 +182,12 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
 
-/** Saves a PNG of what the page shows now into docs/screenshots/. */
+/** Screenshots are written only by `npm run screenshots` (ADVOCATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+export const TAKE_SCREENSHOTS = process.env.ADVOCATE_SCREENSHOTS === '1';
+
+/** Saves a PNG of what the page shows now into docs/screenshots/ (when screenshots are asked for). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
