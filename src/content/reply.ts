@@ -87,7 +87,7 @@ export function watchReplyBoxes(site: ReplySite, send: Send, signal: AbortSignal
 
   on(document, 'focusin', (e) => {
     const field = editableOf(e.composedPath()[0] ?? null);
-    const box = field?.closest(REPLY_BOXES[site]) ?? (field?.matches(REPLY_BOXES[site]) ? field : null);
+    const box = field?.closest(REPLY_BOXES[site]);
     if (!field || !box || shown?.field === field) return;
     hide();
     const open = button(say('replyButton'), () => openPreview(send, field, field, signal), { class: 'p' });

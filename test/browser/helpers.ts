@@ -98,6 +98,20 @@ export async function enrolThroughOptions(browser: ExtensionBrowser, endpoint: s
 }
 
 /**
+ * Enrols a MySQL professional once, through the real options page, from inside the first test
+ * that calls the returned function (expect.poll needs a test, not a hook). The getters are read
+ * at that moment, after beforeAll made the browser and the endpoint.
+ */
+export function enrolOnce(browser: () => ExtensionBrowser, endpoint: () => TestEndpoint): () => Promise<void> {
+  let enrolment: Promise<void> | null = null;
+  return () =>
+    (enrolment ??= (async () => {
+      const options = await enrolThroughOptions(browser(), endpoint().url, await endpoint().newPractitioner([{ productId: 'mysql', level: 'professional' }]));
+      await options.close();
+    })());
+}
+
+/**
  * Headless Chromium cannot answer the permission prompt that `permissions.request` opens (the
  * promise never settles). A practitioner can also allow a site beforehand on chrome://extensions
  * ("Site access: on specific sites"); that page's own API does the same here, and the options

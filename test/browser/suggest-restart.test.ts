@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { currentWorker, DIST, launchWithExtension, type ExtensionBrowser } from './chromium';
-import { allowSiteAccess, detectedTabId, enrolThroughOptions, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
+import { allowSiteAccess, detectedTabId, enrolOnce, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
 import { afterIdle, axClick, layers, waitForLayers } from './in-page';
 import { startSiteServer, type SiteServer } from './site-server';
 import { broadRequiredPatterns } from '../unit/background/broad-patterns';
@@ -46,12 +46,8 @@ afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-let enrolment: Promise<void> | null = null;
-const enrolled = () =>
-  (enrolment ??= (async () => {
-    const options = await enrolThroughOptions(browser, endpoint.url, await endpoint.newPractitioner([{ productId: 'mysql', level: 'professional' }]));
-    await options.close();
-  })());
+/** Enrols once, from inside the first test that needs it. */
+const enrolled = enrolOnce(() => browser, () => endpoint);
 
 async function visit(url: string): Promise<Page> {
   const page = await browser.context.newPage();

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { currentWorker, launchWithExtension, type ExtensionBrowser } from './chromium';
-import { allowSiteAccess, detectedTabId, enrolThroughOptions, screenshot, startTestEndpoint, type TestEndpoint } from './helpers';
+import { allowSiteAccess, detectedTabId, enrolOnce, screenshot, startTestEndpoint, type TestEndpoint } from './helpers';
 import { afterIdle, axClick, axFind, layers, pageLinks, waitForLayers } from './in-page';
 import { startSiteServer, type SiteServer } from './site-server';
 
@@ -86,13 +86,8 @@ test('before enrolment nothing appears on a matched page: the worker heard of it
   await page.close();
 });
 
-/** Enrols once, through the real options page, from inside the first test that needs it. */
-let enrolment: Promise<void> | null = null;
-const enrolled = () =>
-  (enrolment ??= (async () => {
-    const options = await enrolThroughOptions(browser, endpoint.url, await endpoint.newPractitioner([{ productId: 'mysql', level: 'professional' }]));
-    await options.close();
-  })());
+/** Enrols once, from inside the first test that needs it. */
+const enrolled = enrolOnce(() => browser, () => endpoint);
 
 describe('enrolled with the demo vendor (MySQL, PostgreSQL)', () => {
   beforeEach(() => enrolled());
