@@ -4,7 +4,7 @@
 import type { ContentCommands } from '../background/commands';
 import type { SuggestedOfferView } from '../core/messages/views';
 import type { SendCommand } from '../core/messages/client';
-import { button, el, layer, place, say } from './ui';
+import { button, el, layer, say } from './ui';
 
 const CONTROLS = 'a,button,input,select,textarea,summary,label,iframe,[role=button],[role=link],[role=textbox],[contenteditable],[tabindex]';
 const MARGIN = 16;
@@ -21,22 +21,34 @@ function coveredControls(x: number, y: number, w: number, h: number): number {
   return hits;
 }
 
-/** Bottom-right first, then the other corners: the first that covers no control, else the one that covers fewest. */
-function corner(w: number, h: number): [number, number] {
-  const right = innerWidth - w - MARGIN;
-  const bottom = innerHeight - h - MARGIN;
-  const options: [number, number][] = [[right, bottom], [MARGIN, bottom], [right, MARGIN + 56], [MARGIN, MARGIN + 56]];
-  let best = options[0]!;
+/** The card's size as laid out (320px wide, a few lines): used to choose its corner before it exists. */
+const SIZE = { w: 320, h: 150 };
+
+/**
+ * Bottom-right first, then the other corners: the first that covers no control, else the one
+ * that covers fewest. Chosen before the card is added, with the page's own layout (already done
+ * at idle time), so nothing forces an extra layout; the card is then placed by its edges.
+ */
+function corner(): { right?: number; left?: number; bottom?: number; top?: number } {
+  const { w, h } = SIZE;
+  const options = [
+    { at: [innerWidth - w - MARGIN, innerHeight - h - MARGIN], css: { right: MARGIN, bottom: MARGIN } },
+    { at: [MARGIN, innerHeight - h - MARGIN], css: { left: MARGIN, bottom: MARGIN } },
+    { at: [innerWidth - w - MARGIN, MARGIN + 56], css: { right: MARGIN, top: MARGIN + 56 } },
+    { at: [MARGIN, MARGIN + 56], css: { left: MARGIN, top: MARGIN + 56 } },
+  ] as const;
+  let best = options[0].css as ReturnType<typeof corner>;
   let fewest = Infinity;
-  for (const [x, y] of options) {
-    const hits = coveredControls(x, y, w, h);
-    if (hits === 0) return [x, y];
-    if (hits < fewest) [best, fewest] = [[x, y], hits];
+  for (const { at, css } of options) {
+    const hits = coveredControls(at[0], at[1], w, h);
+    if (hits === 0) return css;
+    if (hits < fewest) [best, fewest] = [css, hits];
   }
   return best;
 }
 
 export function showCard(offer: SuggestedOfferView, send: SendCommand<ContentCommands>, signal: AbortSignal): void {
+  const where = corner();
   const done = (scope: 'here' | 'site' | 'product') => {
     card.remove();
     void send('suggestion.dismiss', { productId: offer.productId, scope });
@@ -58,7 +70,9 @@ export function showCard(offer: SuggestedOfferView, send: SendCommand<ContentCom
       button(say('cardMuteProduct', offer.productName), () => done('product'), { class: 'l' }),
     ),
   );
-  card.host.style.width = '320px';
-  const { width, height } = card.host.getBoundingClientRect();
-  place(card, ...corner(width, height));
+  const style = card.host.style;
+  style.width = `${SIZE.w}px`;
+  style.top = style.left = 'auto';
+  for (const [edge, px] of Object.entries(where)) style.setProperty(edge, `${px}px`);
+  style.visibility = 'visible';
 }

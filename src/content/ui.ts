@@ -32,11 +32,11 @@ export const ext = typeof browser !== 'undefined' ? browser : chrome;
 export const say = (key: string, ...subs: string[]) => ext.i18n.getMessage(key, subs);
 
 const CSS = `:host{all:initial}
-.a{font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18);padding:10px 12px;box-sizing:border-box}
+.a{font:13px/1.4 sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18);padding:10px 12px;box-sizing:border-box}
 .a.dark{color:#e6edf3;background:#161b22;border-color:#3d444d;box-shadow:0 6px 24px rgba(0,0,0,.6)}
 .h{display:flex;justify-content:space-between;align-items:center;gap:8px;font-size:11px;text-transform:uppercase;letter-spacing:.04em;opacity:.75}
 p{margin:4px 0}strong{font-size:14px}
-pre{white-space:pre-wrap;word-break:break-word;font:12px/1.45 ui-monospace,monospace;background:rgba(127,127,127,.12);border-radius:6px;padding:8px;margin:6px 0;max-height:180px;overflow:auto}
+pre{white-space:pre-wrap;word-break:break-word;font:12px/1.45 monospace;background:rgba(127,127,127,.12);border-radius:6px;padding:8px;margin:6px 0;max-height:180px;overflow:auto}
 .r{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid currentColor;background:transparent;color:inherit;padding:4px 10px}
 button.p{background:#0f766e;border-color:#0f766e;color:#fff}
