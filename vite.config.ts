@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import manifest from './manifest.json' with { type: 'json' };
 import { extensionBuild } from './scripts/browser-builds.ts';
 
 /**
@@ -23,9 +22,13 @@ const starterCatalog = (): Plugin => ({
 });
 
 // `vite build` builds the Chrome extension into dist/; `vite build --mode firefox` the Firefox one
-// into dist-firefox/ (scripts/browser-builds.ts).
-export default defineConfig(({ mode }) => {
-  const target = extensionBuild(mode, manifest);
+// into dist-firefox/ (scripts/browser-builds.ts). The manifest is manifest.json plus the starter
+// catalog's sites (scripts/extension-manifest.ts), loaded like the catalog review above.
+export default defineConfig(async ({ mode }) => {
+  type Sites = typeof import('./scripts/extension-manifest');
+  const entry = fileURLToPath(new URL('./scripts/extension-manifest.ts', import.meta.url));
+  const { module } = await runnerImport<Sites>(entry, { configFile: false, logLevel: 'error' });
+  const target = extensionBuild(mode, module.extensionManifest());
   return {
     plugins: [starterCatalog(), preact(), crx({ manifest: target.manifest as never, browser: target.browser }), target.plugin],
     build: {

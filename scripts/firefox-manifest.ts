@@ -38,6 +38,9 @@ export const FIREFOX_NEEDS: readonly FirefoxNeed[] = [
   { what: 'CompressionStream: reading and writing Bitstring Status Lists of certifications', since: 113, bcd: 'api.CompressionStream' },
   { what: 'the Navigation API: re-detect after soft navigations', since: 147, bcd: 'api.Navigation', fallback: 'popstate and the sites’ own navigation events' },
   { what: 'action.openPopup after a context-menu click', since: 109, bcd: 'webextensions.api.action.openPopup', fallback: 'a badge saying the link is ready' },
+  { what: 'scripting: reading a page once after a toolbar click (activeTab), the content script on sites the practitioner granted', since: 102, bcd: 'webextensions.api.scripting' },
+  { what: 'registered content scripts kept across restarts (persistAcrossSessions)', since: 102, bcd: 'webextensions.api.scripting.RegisteredContentScript.persistAcrossSessions' },
+  { what: 'requestIdleCallback: the in-page suggestion waits until the page is idle', since: 55, bcd: 'api.Window.requestIdleCallback' },
 ];
 
 /** Extension API namespaces the sources call, and since when Firefox has each. */
@@ -48,6 +51,7 @@ export const FIREFOX_API_NAMESPACES: Readonly<Record<string, number>> = {
   i18n: 45,
   permissions: 55,
   runtime: 45,
+  scripting: 102,
   'storage.local': 45,
   'storage.session': 115,
   tabs: 45,

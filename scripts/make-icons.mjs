@@ -1,5 +1,6 @@
 // Draws the toolbar icons (a teal badge with a white speech mark) as PNGs, so no binary
-// design file has to live in the repo. Run once: node scripts/make-icons.mjs
+// design file has to live in the repo; the `match` variant adds an amber dot, shown on a tab
+// whose page has something to recommend. Run once: node scripts/make-icons.mjs
 import { deflateSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 
@@ -22,7 +23,7 @@ const chunk = (type, data) => {
   return Buffer.concat([len, td, crc]);
 };
 
-function icon(size) {
+function icon(size, dot = false) {
   const rows = [];
   const r = size * 0.22;
   for (let y = 0; y < size; y++) {
@@ -37,7 +38,9 @@ function icon(size) {
       const left = Math.abs(u - (0.5 - (v - 0.2) * 0.45)) < stroke / 1.2 && v > 0.2 && v < 0.8;
       const right = Math.abs(u - (0.5 + (v - 0.2) * 0.45)) < stroke / 1.2 && v > 0.2 && v < 0.8;
       const bar = Math.abs(v - 0.6) < stroke / 2 && u > 0.36 && u < 0.64;
-      if (!inside) row.push(0, 0, 0, 0);
+      const d = Math.hypot(x + 0.5 - size * 0.78, y + 0.5 - size * 0.22);
+      if (dot && d <= size * 0.22) row.push(...(d <= size * 0.17 ? [0xf5, 0x9e, 0x0b, 255] : [255, 255, 255, 255]));
+      else if (!inside) row.push(0, 0, 0, 0);
       else if (left || right || bar) row.push(255, 255, 255, 255);
       else row.push(0x0f, 0x76, 0x6e, 255);
     }
@@ -56,3 +59,4 @@ function icon(size) {
 }
 
 for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, icon(size));
+for (const size of [16, 32]) writeFileSync(`public/icons/icon-match-${size}.png`, icon(size, true));

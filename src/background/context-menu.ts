@@ -1,17 +1,21 @@
 // Context-menu entries, each the practitioner's own click (principle 1):
-//  - on a reply box: create a referral for the page's project and type it, with its disclosure,
-//    into that box;
+//  - on a reply box: the content script shows the same preview as the reply-box button (the link
+//    and its disclosure exactly as they would be inserted, and the community's rule), and inserts
+//    it only on a second click;
 //  - on a link or page of a known project: create a referral for that project and open the popup
 //    where it can be copied.
 import { detectPage } from '../core/detect';
-import type { PageMatch } from '../core/match';
-import type { Channel } from '../core/referral/channels';
-import { enrolledIds, matchDetection, pageOfTab } from './pages';
+import { defaultChannel } from '../core/referral/channels';
+import { matchDetection, pageOfTab } from './pages';
 import { createReferral } from './referrals';
 import type { Services } from './services';
+import { offerFor } from './suggestions';
 
-const INSERT = 'advocate-insert-referral';
+export const INSERT = 'advocate-insert-referral';
 const CREATE = 'advocate-create-referral';
+
+/** The message that asks a tab's content script to open the reply preview on its focused reply box. */
+export const OPEN_REPLY = { advocate: 1, reply: 'open' } as const;
 
 /** Where project links live; the menu entry shows only there, so it stays out of the way elsewhere. */
 const PROJECT_SITES = [
@@ -21,9 +25,10 @@ const PROJECT_SITES = [
   'https://central.sonatype.com/*', 'https://mvnrepository.com/*',
 ];
 
-export function installContextMenus(): void {
+/** The reply entry shows where the content script runs: its declared sites and the granted ones. */
+export function installContextMenus(replySites: readonly string[]): void {
   chrome.contextMenus.removeAll(() => {
-    chrome.contextMenus.create({ id: INSERT, title: chrome.i18n.getMessage('menuInsertReferral') || 'Insert a referral link with disclosure', contexts: ['editable'] });
+    chrome.contextMenus.create({ id: INSERT, title: chrome.i18n.getMessage('menuInsertReferral') || 'Insert a referral link', contexts: ['editable'], documentUrlPatterns: [...replySites] });
     chrome.contextMenus.create({
       id: CREATE,
       title: chrome.i18n.getMessage('menuCreateReferral') || 'Create a referral link for this project',
@@ -34,19 +39,9 @@ export function installContextMenus(): void {
   });
 }
 
-function channelFor(match: PageMatch, url: string): Channel {
-  if (/\/(issues|pull|merge_requests)\//.test(url)) return 'issue-comment';
-  return match.pageType === 'forum' ? 'forum-answer' : 'other';
-}
-
-/** The strongest product on the page that an enrolled vendor offers, and that vendor's first offer. */
-async function firstEnrolledOffer(s: Services, match: PageMatch) {
-  const enrolled = await enrolledIds(s);
-  for (const product of match.products) {
-    const offer = product.offers.find((o) => enrolled.has(o.vendorId));
-    if (offer) return { productId: product.productId, vendorId: offer.vendorId, offerId: offer.offer.id };
-  }
-  return null;
+/** The granted sites changed: the reply entry follows them. */
+export function updateReplyMenu(replySites: readonly string[]): void {
+  chrome.contextMenus.update(INSERT, { documentUrlPatterns: [...replySites] }, () => void chrome.runtime.lastError);
 }
 
 /** Calls the same domain functions as the popup's commands: the menu is the practitioner's click, not a sender. */
@@ -55,21 +50,21 @@ export function handleContextMenuClicks(s: Services): void {
     void (async () => {
       const url = info.menuItemId === CREATE ? (info.linkUrl ?? info.pageUrl) : info.pageUrl;
       if (!url || tab?.id === undefined) return;
-      // The reply box's page is the one the content script reported for this tab, if it still shows it.
-      const remembered = info.menuItemId === INSERT ? await pageOfTab(s, tab.id) : null;
-      const match = remembered && remembered.url === info.pageUrl ? remembered.match : await matchDetection(s, detectPage(url));
-      const choice = await firstEnrolledOffer(s, match);
-      if (!choice) {
-        await chrome.action.setBadgeText({ tabId: tab.id, text: '?' });
+      const nothing = () => chrome.action.setBadgeText({ tabId: tab.id!, text: '?' });
+      if (info.menuItemId === INSERT) {
+        // The reply box's page is the one the content script reported for this tab, if it still shows it.
+        const page = await pageOfTab(s, tab.id);
+        if (!page || page.url !== info.pageUrl || !(await offerFor(s, page.match, page.url))) return nothing();
+        const answer = (await chrome.tabs.sendMessage(tab.id, OPEN_REPLY, { frameId: info.frameId ?? 0 }).catch(() => null)) as { opened?: boolean } | null;
+        if (!answer?.opened) await nothing();
         return;
       }
-      const created = await createReferral(s, { ...choice, channel: channelFor(match, info.pageUrl ?? url), ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}) });
-      if (info.menuItemId === INSERT) {
-        await chrome.tabs.sendMessage(tab.id, { advocate: 1, insert: created.share.markdown }, { frameId: info.frameId ?? 0 });
-      } else {
-        // The new referral is at the top of the popup's activity, ready to copy.
-        await chrome.action.openPopup().catch(() => chrome.action.setBadgeText({ tabId: tab.id, text: 'new' }));
-      }
+      const match = await matchDetection(s, detectPage(url));
+      const choice = await offerFor(s, match, url);
+      if (!choice) return nothing();
+      await createReferral(s, { vendorId: choice.vendorId, productId: choice.productId, offerId: choice.offerId, channel: defaultChannel(match.pageType, info.pageUrl ?? url), ...(info.pageUrl ? { pageUrl: info.pageUrl } : {}) });
+      // The new referral is at the top of the popup's activity, ready to copy.
+      await chrome.action.openPopup().catch(() => chrome.action.setBadgeText({ tabId: tab.id!, text: 'new' }));
     })().catch(() => {});
   });
 }

@@ -4,13 +4,17 @@
 import { isCommandMessage } from '../core/messages/envelope';
 import { createBadgeUpdater } from './badge';
 import { CatalogIndexCache, publishSiteKeys } from './catalog-index';
-import { handleContextMenuClicks, installContextMenus } from './context-menu';
+import { handleContextMenuClicks, installContextMenus, updateReplyMenu } from './context-menu';
 import { DbHandle } from './db';
 import { StorageHealth } from './health';
 import { createRouter } from './router';
+import { forgetPage } from './pages';
 import type { Services } from './services';
+import { chromeSiteSurface, GrantedSites } from './sites';
 import { createSyncer } from './sync';
+import { chromeTabAccess } from './tab-access';
 import { TabMemory } from './tabs';
+import { createToolbar } from './toolbar';
 
 const SYNC_ALARM = 'advocate-sync';
 const now = () => Date.now();
@@ -40,6 +44,18 @@ const syncer = createSyncer({
 });
 const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
 
+const manifest = chrome.runtime.getManifest();
+const popupUrl = chrome.runtime.getURL(manifest.action?.default_popup ?? 'src/popup/index.html');
+// The one content script: declared for Advocate's sites, registered for the granted ones, run once after a grant.
+const contentScript = manifest.content_scripts?.[0];
+const contentScriptFile = contentScript?.js?.[0] ?? 'src/content/main.iife.js';
+const declaredMatches = contentScript?.matches ?? [];
+let grantedMatches: string[] = [];
+const sites = new GrantedSites(chromeSiteSurface(contentScriptFile), (granted) => {
+  grantedMatches = granted;
+  updateReplyMenu([...declaredMatches, ...granted]);
+});
+
 const tabs = new TabMemory(chrome.storage.session);
 const services: Services = {
   db,
@@ -52,14 +68,17 @@ const services: Services = {
   client: { name: 'Advocate', version: chrome.runtime.getManifest().version },
   kick,
   refreshBadge,
+  toolbar: createToolbar(chrome.action, (key, subs) => chrome.i18n.getMessage(key, subs)),
+  tabAccess: chromeTabAccess(contentScriptFile, popupUrl),
+  sites,
+  declaredMatches,
 };
 void catalogs.get(); // publish the site keys at every start (written only when they changed)
 
-const manifest = chrome.runtime.getManifest();
 const route = createRouter(services, {
   extensionId: chrome.runtime.id,
   extensionOrigin: chrome.runtime.getURL(''),
-  popupUrl: chrome.runtime.getURL(manifest.action?.default_popup ?? 'src/popup/index.html'),
+  popupUrl,
   optionsUrl: chrome.runtime.getURL(manifest.options_ui?.page ?? 'src/options/index.html'),
 });
 
@@ -75,15 +94,18 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 // Nothing about a page outlives it: a tab that starts loading (a new page, a reload) or closes
 // forgets what its last page was. Same-document navigations are reported by the content script.
 chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.status === 'loading') void tabs.forget(tabId);
+  if (changeInfo.status === 'loading') void forgetPage(services, tabId);
 });
 chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 handleContextMenuClicks(services);
 chrome.runtime.onStartup.addListener(() => kick());
 chrome.runtime.onInstalled.addListener(() => {
-  installContextMenus();
+  installContextMenus([...declaredMatches, ...grantedMatches]);
   kick();
 });
+// A site whose permission the practitioner withdrew in the browser's settings loses its script.
+chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
+void sites.reconcile().catch(() => {});
 self.addEventListener('online', () => kick());
 
 // Checked at every start and re-created when missing (alarms can be lost on update or browser

@@ -1,21 +1,23 @@
-// What the worker knows about the page in each tab: the content script's last report, matched
-// against the catalog when asked. Nothing about a page outlives it (see ./tabs.ts).
-import type { Detection } from '../core/detect';
+// What the worker knows about the page in each tab: the content script's last report (or the
+// one-time reading after a toolbar click), matched against the catalog when asked. Nothing
+// about a page outlives it (see ./tabs.ts). Each report also sets the tab's toolbar icon.
+import { detectPage, type Detection } from '../core/detect';
 import { matchPage, type PageMatch } from '../core/match';
-import { normaliseDomain } from '../core/schema/domain';
-import { readSettings } from './settings';
+import { DomSignalsSchema } from '../core/messages/detection';
+import type { SuggestionView } from '../core/messages/views';
+import { parseWebUrl } from '../core/schema/url';
+import { patternMatchesUrl } from '../core/sites/match-pattern';
+import * as v from 'valibot';
 import type { Services } from './services';
+import { suggestionFor } from './suggestions';
+
+/** How Advocate reads the tab's site: its content script is declared there, granted there, or it read the page once after a click. */
+export type SiteAccess = 'declared' | 'granted' | 'once';
 
 export interface TabPageView {
   url: string;
   match: PageMatch;
-}
-
-/** The page a tab shows now, matched against the current catalog; null once it navigated away. */
-export async function pageOfTab(s: Pick<Services, 'tabs' | 'catalogs'>, tabId: number): Promise<TabPageView | null> {
-  const page = await s.tabs.recall(tabId);
-  if (!page) return null;
-  return { url: page.url, match: matchPage(page.detection, await s.catalogs.get()) };
+  access: SiteAccess;
 }
 
 export async function matchDetection(s: Pick<Services, 'catalogs'>, detection: Detection): Promise<PageMatch> {
@@ -26,13 +28,50 @@ export async function enrolledIds(s: Pick<Services, 'db'>): Promise<Set<string>>
   return new Set(await (await s.db.get()).getAllKeys('vendors'));
 }
 
-/** What a content script may hear: offers of vendors the practitioner is enrolled with, unless muted here. */
-export async function suggestionsFor(s: Pick<Services, 'db'>, match: PageMatch, url: string): Promise<PageMatch> {
-  const [settings, enrolled] = await Promise.all([s.db.get().then(readSettings), enrolledIds(s)]);
-  const host = normaliseDomain(url);
-  if (!settings.suggestionsEnabled || (host !== null && settings.mutedHosts.includes(host))) return { ...match, products: [] };
-  const products = match.products
-    .map((p) => ({ ...p, offers: p.offers.filter((o) => enrolled.has(o.vendorId)) }))
-    .filter((p) => p.offers.length > 0);
-  return { ...match, products };
+async function accessOf(s: Pick<Services, 'declaredMatches' | 'sites'>, url: string): Promise<SiteAccess> {
+  if (s.declaredMatches.some((m) => patternMatchesUrl(m, url))) return 'declared';
+  return (await s.sites.list()).some((site) => patternMatchesUrl(site.pattern, url)) ? 'granted' : 'once';
+}
+
+/** Remembers the tab's page, shows it on the toolbar and answers what its content script may hear. */
+export async function reportPage(s: Services, tabId: number, url: string, detection: Detection): Promise<SuggestionView> {
+  await s.tabs.remember(tabId, { url, detection }); // first, so reports and navigations keep their order
+  const { view, settings } = await suggestionFor(s, await matchDetection(s, detection), url);
+  await s.toolbar.show(tabId, view, !settings.suggestionsEnabled);
+  return view;
+}
+
+/** Shows the current settings on the toolbar icon of every tab with a remembered page. */
+export async function refreshToolbars(s: Services): Promise<void> {
+  for (const [tabId, page] of await s.tabs.all()) {
+    const { view, settings } = await suggestionFor(s, await matchDetection(s, page.detection), page.url);
+    await s.toolbar.show(tabId, view, !settings.suggestionsEnabled);
+  }
+}
+
+/** The tab's page is gone (a navigation, a single-page move to a page nobody reports). */
+export async function forgetPage(s: Pick<Services, 'tabs' | 'toolbar'>, tabId: number): Promise<void> {
+  await s.tabs.forget(tabId);
+  await s.toolbar.show(tabId, null);
+}
+
+/**
+ * After a click on the toolbar icon, on a site the content script is not declared for: the
+ * browser lets Advocate read that one page once (activeTab), with the same signal reader.
+ */
+async function readOnce(s: Services, tabId: number): Promise<{ url: string; detection: Detection } | null> {
+  const read = await s.tabAccess.readPage(tabId);
+  const url = typeof read?.url === 'string' ? parseWebUrl(read.url)?.href : undefined;
+  const signals = v.safeParse(DomSignalsSchema, read?.signals ?? {});
+  if (!url || !signals.success) return null;
+  const detection = detectPage(url, signals.output);
+  await reportPage(s, tabId, url, detection);
+  return { url, detection };
+}
+
+/** The page a tab shows now, matched against the current catalog; null once it navigated away and cannot be read. */
+export async function pageOfTab(s: Services, tabId: number, options: { readIfUnknown?: boolean } = {}): Promise<TabPageView | null> {
+  const page = (await s.tabs.recall(tabId)) ?? (options.readIfUnknown ? await readOnce(s, tabId) : null);
+  if (!page) return null;
+  return { url: page.url, match: await matchDetection(s, page.detection), access: await accessOf(s, page.url) };
 }

@@ -35,7 +35,14 @@ async function committed<T>(s: Services, write: () => Promise<T>): Promise<T> {
   return result;
 }
 
-export async function createReferral(s: Services, request: ReferralRequest): Promise<{ record: ReferralRecord; link: string; share: ShareView }> {
+export interface ReferralDraft {
+  record: ReferralRecord;
+  link: string;
+  share: ShareView;
+}
+
+/** A referral made and rendered, not yet stored: what a reply preview shows before the practitioner inserts it. */
+export async function draftReferral(s: Services, request: ReferralRequest): Promise<ReferralDraft> {
   const { vendor, secret, catalogVendor } = await enrolledVendor(s, request.vendorId);
   const product = catalogVendor.products.find((p) => p.id === request.productId);
   const offer = product?.offers.find((o) => o.id === request.offerId);
@@ -66,8 +73,22 @@ export async function createReferral(s: Services, request: ReferralRequest): Pro
     link,
     item: referral,
   };
-  await committed(s, async () => commitNew(await s.db.get(), 'referrals', record));
   return { record, link, share };
+}
+
+/** Stores a drafted referral durably (then it syncs); the enrolment must still be the one it was made for. */
+export async function commitReferral(s: Services, draft: ReferralDraft): Promise<ReferralDraft> {
+  const { vendor } = await enrolledVendor(s, draft.record.vendorId);
+  const route = routeOf(vendor);
+  if (route.origin !== draft.record.origin || route.practitioner !== draft.record.practitioner) {
+    throw new CommandFailure('enrolment-changed', `Your enrolment with ${vendor.name} changed since this link was prepared; prepare it again.`);
+  }
+  await committed(s, async () => commitNew(await s.db.get(), 'referrals', draft.record));
+  return draft;
+}
+
+export async function createReferral(s: Services, request: ReferralRequest): Promise<ReferralDraft> {
+  return commitReferral(s, await draftReferral(s, request));
 }
 
 export async function registerDeal(s: Services, request: DealRequest): Promise<DealRecord> {

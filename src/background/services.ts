@@ -3,6 +3,9 @@
 import type { CatalogIndexCache } from './catalog-index';
 import type { DbHandle } from './db';
 import type { StorageHealth } from './health';
+import type { GrantedSites } from './sites';
+import type { TabAccess } from './tab-access';
+import type { Toolbar } from './toolbar';
 import type { Syncer } from './sync';
 import type { TabMemory } from './tabs';
 import type { Fetch } from './vendor-http';
@@ -20,4 +23,12 @@ export interface Services {
   /** Starts a sync without waiting for it (after a create, a retry, an enrolment, coming online). */
   kick: () => void;
   refreshBadge: () => void;
+  /** The toolbar icon's per-tab title and icon. */
+  toolbar: Toolbar;
+  /** One-time reading of a tab after a toolbar click, injection after a grant, opening the popup. */
+  tabAccess: TabAccess;
+  /** The sites granted with "Suggest on this site". */
+  sites: GrantedSites;
+  /** The content script's own sites (manifest.json plus the catalog's): no grant is needed there. */
+  declaredMatches: readonly string[];
 }

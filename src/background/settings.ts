@@ -1,5 +1,5 @@
 // The practitioner's settings, stored in the extension's IndexedDB (schema: core/messages/settings).
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../core/messages/settings';
+import { DEFAULT_SETTINGS, dismissalKey, MAX_DISMISSED, MAX_MUTED_HOSTS, MAX_MUTED_PRODUCTS, type Settings, type SettingsPatch } from '../core/messages/settings';
 import { validateDisclosure } from '../core/referral/disclosure';
 import type { Db } from './db';
 import { CommandFailure } from './errors';
@@ -21,4 +21,14 @@ export async function writeSettings(db: Db, patch: SettingsPatch): Promise<Setti
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) (next as Record<string, unknown>)[key] = value;
   await Promise.all([tx.store.put(next, 'settings'), tx.done]);
   return next;
+}
+
+const added = (list: readonly string[], item: string, max: number) => (list.includes(item) ? [...list] : [...list, item].slice(-max));
+
+/** ×, "Not on this site" or "Not for this product", from the page's own suggestion. */
+export async function dismiss(db: Db, scope: 'here' | 'site' | 'product', productId: string, host: string): Promise<Settings> {
+  const current = await readSettings(db);
+  if (scope === 'site') return writeSettings(db, { mutedHosts: added(current.mutedHosts, host, MAX_MUTED_HOSTS) });
+  if (scope === 'product') return writeSettings(db, { mutedProducts: added(current.mutedProducts, productId, MAX_MUTED_PRODUCTS) });
+  return writeSettings(db, { dismissed: added(current.dismissed, dismissalKey(productId, host), MAX_DISMISSED) });
 }

@@ -1,41 +1,64 @@
-// Content script, on every http(s) page. Built as one self-contained file (the `.iife.ts` name
-// tells @crxjs), so nothing is web-accessible and no page can probe for Advocate.
-// It reads the URL and a handful of DOM signals, and tells the worker only when the page
-// looks like a project or forum page. It never changes the page.
+// Content script, on the sites Advocate knows (manifest.json, the catalog's sites) and the ones
+// the practitioner granted. Built as one self-contained file (the `.iife.ts` name tells @crxjs),
+// so nothing is web-accessible and no page can probe for Advocate.
+// Cheap where nothing matches: the URL alone is looked at first; the head is read only when
+// the URL names something. The worker hears of project and forum pages (and of ordinary pages
+// on hosts the catalog names). Nothing appears in the page unless the worker answers with an
+// offer of a vendor the practitioner is enrolled with; nothing is inserted without their click.
 import type { ContentCommands } from '../background/commands';
 import { detectPage } from '../core/detect';
 import { CATALOG_HOSTS_KEY, namesAny, type CatalogHosts } from '../core/messages/catalog-hosts';
 import { createCommandClient } from '../core/messages/client';
-import { insertIntoFocusedField } from './insert';
+import type { SuggestionView } from '../core/messages/views';
+import { showCard } from './card';
+import { focusedEditable } from './insert';
+import { openPreview, watchReplyBoxes } from './reply';
 import { readDomSignals } from './signals';
+import { ext } from './ui';
 
-// Chrome's MV3 `chrome.runtime` returns promises; Firefox has `browser`. No polyfill here (size).
-declare const browser: typeof chrome | undefined;
-const ext = typeof browser !== 'undefined' ? browser : chrome;
 /** Typed from the worker's registry: only the commands a content script may send compile. */
 const send = createCommandClient<ContentCommands>((message) => ext.runtime.sendMessage(message));
 
 let lastUrl = '';
 /** Whether the worker holds a report of this document's current page (it must hear when that page is gone). */
 let reported = false;
+/** Everything of the current page (listeners, the suggestion, the reply button) ends with it. */
+let page = new AbortController();
+let view: SuggestionView | null = null;
 
 async function namedByCatalog(keys: readonly string[]): Promise<boolean> {
   const stored = await ext.storage.local.get(CATALOG_HOSTS_KEY);
   return namesAny(stored[CATALOG_HOSTS_KEY] as CatalogHosts | undefined, keys);
 }
 
+function show(answer: SuggestionView, signal: AbortSignal): void {
+  view = answer;
+  if (!answer.suggestion || !answer.inPage) return;
+  const offer = answer.suggestion;
+  // After the page is idle, so it never competes with the page's own work.
+  const idle = requestIdleCallback(() => showCard(offer, send, signal), { timeout: 2000 });
+  signal.addEventListener('abort', () => cancelIdleCallback(idle), { once: true });
+  if (answer.reply) watchReplyBoxes(answer.reply, send, signal);
+}
+
 async function inspect(): Promise<void> {
   const url = location.href;
-  if (url === lastUrl) return;
+  if (url === lastUrl) return; // at most once per distinct URL
   lastUrl = url;
-  const detection = detectPage(url, readDomSignals(document));
+  page.abort();
+  page = new AbortController();
+  view = null;
+  const { signal } = page;
+  let detection = detectPage(url);
+  if (detection.keys.length > 0) detection = detectPage(url, readDomSignals(document));
   // An ordinary page ('other') is looked up only when the catalog names its host (a vendor's docs,
-  // a mailing-list archive): most pages cost one URL parse, a few querySelector calls and no message.
+  // a mailing-list archive): most pages cost one URL parse and no message.
   const worthReporting = detection.keys.length > 0 && (detection.pageType !== 'other' || (await namedByCatalog(detection.keys)));
-  if (url !== lastUrl) return; // navigated again meanwhile; that inspection reports
+  if (signal.aborted) return; // navigated again meanwhile; that inspection reports
   if (worthReporting) {
     reported = true;
-    await send('page.detected', { url, detection });
+    const answer = await send('page.detected', { url, detection });
+    if (answer.ok && !signal.aborted) show(answer.value, signal);
   } else if (reported) {
     reported = false;
     await send('page.left');
@@ -44,25 +67,26 @@ async function inspect(): Promise<void> {
 
 void inspect();
 
-// Single-page sites (GitHub, Discourse, Reddit) change the URL without a page load.
+// Single-page sites (GitHub's Turbo and React views, Discourse, Reddit) change the URL without a
+// page load; each of these may fire for one navigation, and inspect() runs once per URL.
 const later = () => setTimeout(() => void inspect(), 300);
 addEventListener('popstate', later);
-for (const event of ['turbo:load', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
-const nav = (globalThis as { navigation?: EventTarget }).navigation;
-nav?.addEventListener('navigatesuccess', later);
+for (const event of ['turbo:load', 'turbo:render', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
+(globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', later);
 // Back/forward cache: the page comes back without a load, after the worker forgot it.
-window.addEventListener('pageshow', (event) => {
+addEventListener('pageshow', (event: PageTransitionEvent) => {
   if (!event.persisted) return;
   lastUrl = '';
   reported = false;
   void inspect();
 });
 
-// The worker asks us to insert a referral the practitioner just created from the context menu
-// of a reply box. Only our own extension can send this; the text is checked before it is typed.
+// The context menu's "Insert a referral link" on a reply box: the same preview as the button.
+// Only our own extension can send this; the preview does nothing without a further click.
 ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  const m = message as { advocate?: unknown; insert?: unknown };
-  if (sender.id !== ext.runtime.id || m?.advocate !== 1 || typeof m.insert !== 'string' || m.insert.length > 10_000) return false;
-  sendResponse({ inserted: insertIntoFocusedField(document, m.insert) });
+  if (sender.id !== ext.runtime.id || (message as { reply?: unknown } | null)?.reply !== 'open' || !view) return false;
+  const anchor = document.activeElement;
+  if (anchor) openPreview(send, focusedEditable(document), anchor, page.signal);
+  sendResponse({ opened: anchor !== null });
   return false;
 });

@@ -1,23 +1,24 @@
 // Reads the handful of DOM facts the detector uses (see DomSignals in src/core/detect/types.ts).
 // One pass over <head>'s direct children, O(1) id checks, and on Stack Exchange question pages
 // only, two querySelector calls for the tags; nothing scans the page body or its text.
+//
+// Self-contained on purpose: the worker also runs this very function in a tab once, after a
+// click on the toolbar icon (`scripting.executeScript({ func })` sends its source alone), so it
+// may use nothing declared outside its body.
 import type { DomSignals } from '../core/detect/types';
 
-const MAX_TAGS = 10;
-const MAX_TEXT = 300;
-const MAX_URL = 2048;
+export function readDomSignals(doc: Document = document): DomSignals {
+  const MAX_TAGS = 10;
+  const MAX_URL = 2048;
+  /** Stack Exchange question pages are the only ones whose tags we read. */
+  const SE_POST = /^https?:\/\/[^/]+\/questions\/\d+/;
+  /** Flarum serves its stylesheet from /assets/forum….css; the #flarum-loading element confirms it. */
+  const FLARUM_CSS = /\/assets\/forum[^/]*\.css/;
+  const clip = (s: string | null | undefined, max = 300): string | undefined => {
+    const t = s?.trim();
+    return t ? t.slice(0, max) : undefined;
+  };
 
-const clip = (s: string | null | undefined, max = MAX_TEXT): string | undefined => {
-  const t = s?.trim();
-  return t ? t.slice(0, max) : undefined;
-};
-
-/** Stack Exchange question pages are the only ones whose tags we read. */
-const SE_POST = /^https?:\/\/[^/]+\/questions\/\d+/;
-/** Flarum serves its stylesheet from /assets/forum….css; the #flarum-loading element confirms it. */
-const FLARUM_CSS = /\/assets\/forum[^/]*\.css/;
-
-export function readDomSignals(doc: Document): DomSignals {
   const signals: DomSignals = {};
   let ogUrl: string | undefined;
   let flarumCss = false;
@@ -39,7 +40,18 @@ export function readDomSignals(doc: Document): DomSignals {
   }
   signals.canonicalUrl ??= ogUrl;
 
-  const software = forumMarker(doc, discourseMeta, flarumCss);
+  // Forum software with a stable marker but no generator meta.
+  const rootId = doc.documentElement?.id;
+  const software =
+    rootId === 'XF' || rootId === 'XenForo'
+      ? 'xenforo'
+      : doc.body?.id === 'phpbb'
+        ? 'phpbb'
+        : discourseMeta
+          ? 'discourse'
+          : flarumCss && doc.getElementById('flarum-loading')
+            ? 'flarum'
+            : undefined;
   if (software) signals.forumSoftware = software;
 
   const pageUrl = signals.canonicalUrl ?? doc.location?.href;
@@ -55,14 +67,4 @@ export function readDomSignals(doc: Document): DomSignals {
   // Drop fields that came out empty so a page with nothing yields {}.
   for (const k of Object.keys(signals) as (keyof DomSignals)[]) if (signals[k] === undefined) delete signals[k];
   return signals;
-}
-
-/** Forum software with a stable marker but no generator meta. */
-function forumMarker(doc: Document, discourseMeta: boolean, flarumCss: boolean): string | undefined {
-  const rootId = doc.documentElement?.id;
-  if (rootId === 'XF' || rootId === 'XenForo') return 'xenforo';
-  if (doc.body?.id === 'phpbb') return 'phpbb';
-  if (discourseMeta) return 'discourse';
-  if (flarumCss && doc.getElementById('flarum-loading')) return 'flarum';
-  return undefined;
 }

@@ -9,6 +9,7 @@ import { fromResult, LOADING, type Remote } from '../ui/remote';
 import { DataPanel } from './DataPanel';
 import { EnrolForm } from './EnrolForm';
 import { SettingsForm } from './SettingsForm';
+import { SuggestionSettings } from './SuggestionSettings';
 import { VendorList } from './VendorList';
 
 export function Options() {
@@ -54,6 +55,7 @@ export function Options() {
       {settings.state === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {settings.state === 'error' && <Notice kind="error">{settings.error.message}</Notice>}
       {settings.state === 'ok' && <SettingsForm settings={settings.value} onSaved={(next) => setSettings({ state: 'ok', value: next })} />}
+      {settings.state === 'ok' && <SuggestionSettings settings={settings.value} onSaved={(next) => setSettings({ state: 'ok', value: next })} />}
       <DataPanel
         onImported={() => {
           void loadVendors();

@@ -1,5 +1,5 @@
 // Disclosure wording (editable, never empty), what of the page URL travels with a referral,
-// and whether in-page suggestions are shown. The worker has the last word on the wording.
+// and the sites where nothing is suggested. The worker has the last word on the wording.
 import { useEffect, useState } from 'preact/hooks';
 import type { SettingsView } from '../core/messages';
 import { DEFAULT_DISCLOSURE, renderShare, validateDisclosure } from '../core/referral/disclosure';
@@ -41,7 +41,6 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
   const env = useEnv();
   const [disclosure, setDisclosure] = useState(settings.disclosure);
   const [sharePageUrl, setSharePageUrl] = useState(settings.sharePageUrl);
-  const [suggestions, setSuggestions] = useState(settings.suggestionsEnabled);
   const [mutedHosts, setMutedHosts] = useState(settings.mutedHosts.join('\n'));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +48,6 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
   useEffect(() => {
     setDisclosure(settings.disclosure);
     setSharePageUrl(settings.sharePageUrl);
-    setSuggestions(settings.suggestionsEnabled);
     setMutedHosts(settings.mutedHosts.join('\n'));
   }, [settings]);
 
@@ -62,7 +60,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
     const hosts = hostList(mutedHosts);
     if (hosts.bad.length > 0) return setOutcome({ ok: false, message: t('mutedHostsInvalid', hosts.bad.join(', ')) });
     setBusy(true);
-    const answer = await env.send('settings.set', { disclosure, sharePageUrl, suggestionsEnabled: suggestions, mutedHosts: hosts.ok });
+    const answer = await env.send('settings.set', { disclosure, sharePageUrl, mutedHosts: hosts.ok });
     setBusy(false);
     if (!answer.ok) return setOutcome({ ok: false, message: answer.error.message });
     setOutcome({ ok: true, message: t('settingsSaved') });
@@ -109,10 +107,6 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
           <option value="full">{t('sharePageUrl_full')}</option>
           <option value="none">{t('sharePageUrl_none')}</option>
         </select>
-        <label class="check">
-          <input type="checkbox" checked={suggestions} onChange={(e) => setSuggestions(e.currentTarget.checked)} />
-          {t('suggestionsLabel')}
-        </label>
         <label for="set-muted-hosts">{t('mutedHostsLabel')}</label>
         <textarea id="set-muted-hosts" rows={3} value={mutedHosts} placeholder="news.example.com" spellcheck={false} onInput={(e) => setMutedHosts(e.currentTarget.value)} />
         <button type="submit" class="primary" disabled={busy}>

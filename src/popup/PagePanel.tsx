@@ -6,15 +6,17 @@ import type { Remote } from '../ui/remote';
 import { CatalogSearch } from './CatalogSearch';
 import { enrolledIds, productsFromMatch, type TabAnswer, type VendorsAnswer } from './model';
 import { Recommend } from './Recommend';
+import { SiteAccess } from './SiteAccess';
 
 export interface PagePanelProps {
   tab: Remote<TabAnswer>;
+  tabId?: number | undefined;
   vendors: Remote<VendorsAnswer>;
   settings: Remote<SettingsView>;
   onCreated(): void;
 }
 
-export function PagePanel({ tab, vendors, settings, onCreated }: PagePanelProps) {
+export function PagePanel({ tab, tabId, vendors, settings, onCreated }: PagePanelProps) {
   if (tab.state === 'loading' || vendors.state === 'loading') {
     return (
       <div class="skeleton" aria-busy="true">
@@ -46,6 +48,7 @@ export function PagePanel({ tab, vendors, settings, onCreated }: PagePanelProps)
       ) : (
         <Recommend products={products} pageType={match?.pageType} {...common} />
       )}
+      {tab.value && <SiteAccess page={tab.value} tabId={tabId} />}
     </div>
   );
 }

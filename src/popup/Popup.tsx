@@ -13,10 +13,11 @@ import { PagePanel } from './PagePanel';
 
 /** The four reads, sent at once. Started during the first render, not after paint. */
 function startLoading(env: UiEnv) {
+  const active = env.activeTab();
   return {
-    tab: env
-      .activeTab()
-      .then(async (active): Promise<Remote<TabAnswer>> => (active ? fromResult(await env.send('page.forTab', { tabId: active.id })) : { state: 'ok', value: null }))
+    tabId: active.then((tab) => tab?.id).catch(() => undefined),
+    tab: active
+      .then(async (tab): Promise<Remote<TabAnswer>> => (tab ? fromResult(await env.send('page.forTab', { tabId: tab.id })) : { state: 'ok', value: null }))
       .catch((error: unknown): Remote<TabAnswer> => ({ state: 'error', error: { code: 'tab', message: String(error) } })),
     vendors: env.send('vendors.list').then(fromResult),
     settings: env.send('settings.get').then(fromResult),
@@ -35,6 +36,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   const [settings, setSettings] = useState<Remote<SettingsView>>(LOADING);
   const [online, setOnline] = useState(() => env.isOnline());
   const [view, setView] = useState('page');
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const firstRenderDone = useRef(false);
 
   const refreshActivity = useCallback(() => env.send('activity.get', { limit: ACTIVITY_LIMIT }).then((r) => setActivity(fromResult(r))), [env]);
@@ -44,6 +46,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   useEffect(() => {
     // Each answer renders as soon as it lands.
     void loading.tab.then(setTab);
+    void loading.tabId.then(setTabId);
     void loading.vendors.then(setVendors);
     void loading.settings.then(setSettings);
     void loading.activity.then(setActivity);
@@ -59,15 +62,30 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
   const shownProblems = new Set(vendors.state === 'ok' ? vendors.value.problems.map(problemKey) : []);
   const notEnrolled = vendors.state === 'ok' && vendors.value.vendors.length === 0;
   const unsynced = activity.state === 'ok' ? activity.value.unsynced : 0;
+  const paused = settings.state === 'ok' && !settings.value.suggestionsEnabled;
+
+  async function togglePause() {
+    if (settings.state !== 'ok') return;
+    const answer = await env.send('settings.set', { suggestionsEnabled: paused });
+    setSettings(fromResult(answer));
+  }
 
   return (
     <main class="popup">
       <header class="bar">
         <h1>{t('appName')}</h1>
-        <button type="button" class="link" onClick={() => env.openOptionsPage()}>
-          {t('openSettings')}
-        </button>
+        <span class="row">
+          {settings.state === 'ok' && !notEnrolled && (
+            <button type="button" class="link" aria-pressed={paused} onClick={() => void togglePause()}>
+              {paused ? t('resumeSuggestions') : t('pauseSuggestions')}
+            </button>
+          )}
+          <button type="button" class="link" onClick={() => env.openOptionsPage()}>
+            {t('openSettings')}
+          </button>
+        </span>
       </header>
+      {paused && <Notice kind="info">{t('pausedNote')}</Notice>}
       {!online && <Notice kind="info">{t('offlineNote')}</Notice>}
       {vendors.state === 'error' && <Notice kind="error" title={t('errorTitle')}>{vendors.error.message}</Notice>}
       {vendors.state === 'ok' &&
@@ -95,7 +113,7 @@ export function Popup({ onFirstRender }: { onFirstRender?: () => void }) {
         ]}
       >
         {view === 'page' ? (
-          <PagePanel tab={tab} vendors={vendors} settings={settings} onCreated={() => void refreshActivity()} />
+          <PagePanel tab={tab} tabId={tabId} vendors={vendors} settings={settings} onCreated={() => void refreshActivity()} />
         ) : (
           <ActivityPanel activity={activity} online={online} shownProblems={shownProblems} onChanged={() => void refreshActivity()} />
         )}

@@ -3,7 +3,6 @@
 import type { PageMatch } from '../core/match';
 import type { CommandResponse } from '../background/commands';
 import type { ProductHitView, VendorView } from '../core/messages';
-import type { Channel } from '../core/referral/channels';
 
 /** What the popup reads at start: the tab's page and the vendor list. */
 export type TabAnswer = CommandResponse<'page.forTab'>;
@@ -104,20 +103,7 @@ export const offerKey = (ref: Pick<OfferRef, 'vendorId' | 'productId'> & { offer
 
 export const enrolledIds = (vendors: readonly VendorView[]) => new Set(vendors.map((vendor) => vendor.id));
 
-const ISSUE_PATH = /^\/[^/]+\/[^/]+\/(?:issues|pull|merge_requests)\/\d+/;
-
-/** Where the link will probably be pasted, from what the page is. */
-export function defaultChannel(pageType: PageMatch['pageType'] | undefined, url: string | undefined): Channel {
-  if (url) {
-    try {
-      const { pathname } = new URL(url);
-      if (ISSUE_PATH.test(pathname) || pathname.includes('/-/issues/')) return 'issue-comment';
-      if (/^\/[^/]+\/[^/]+\/discussions\/\d+/.test(pathname)) return 'forum-answer';
-    } catch {
-      // not a URL: fall through to the page type
-    }
-  }
-  return pageType === 'forum' ? 'forum-answer' : 'other';
-}
+/** Where the link will probably be pasted, from what the page is (shared with the worker's reply button). */
+export { defaultChannel } from '../core/referral/channels';
 
 export const isWebUrl = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);

@@ -24,9 +24,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** `mapHosts` are real host names (github.com…) resolved to a local HTTPS server on `port`. */
-export async function launchWithExtension(opts: { mapHosts?: string[]; port?: number } = {}): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'advocate-chromium-'));
+/**
+ * `mapHosts` are real host names (github.com…) resolved to a local HTTPS server on `port`.
+ * `userDataDir`: a profile to reuse (a browser restart); it is then the caller's to delete.
+ */
+export async function launchWithExtension(opts: { mapHosts?: string[]; port?: number; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'advocate-chromium-'));
   const args = [
     `--disable-extensions-except=${DIST}`,
     `--load-extension=${DIST}`,
@@ -57,7 +60,7 @@ export async function launchWithExtension(opts: { mapHosts?: string[]; port?: nu
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -98,6 +98,20 @@ export async function enrolThroughOptions(browser: ExtensionBrowser, endpoint: s
 }
 
 /**
+ * Enrols a MySQL professional once, through the real options page, from inside the first test
+ * that calls the returned function (expect.poll needs a test, not a hook). The getters are read
+ * at that moment, after beforeAll made the browser and the endpoint.
+ */
+export function enrolOnce(browser: () => ExtensionBrowser, endpoint: () => TestEndpoint): () => Promise<void> {
+  let enrolment: Promise<void> | null = null;
+  return () =>
+    (enrolment ??= (async () => {
+      const options = await enrolThroughOptions(browser(), endpoint().url, await endpoint().newPractitioner([{ productId: 'mysql', level: 'professional' }]));
+      await options.close();
+    })());
+}
+
+/**
  * Headless Chromium cannot answer the permission prompt that `permissions.request` opens (the
  * promise never settles). A practitioner can also allow a site beforehand on chrome://extensions
  * ("Site access: on specific sites"); that page's own API does the same here, and the options
@@ -182,8 +196,12 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
 
-/** Saves a PNG of what the page shows now into docs/screenshots/. */
+/** Screenshots are written only by `npm run screenshots` (ADVOCATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+export const TAKE_SCREENSHOTS = process.env.ADVOCATE_SCREENSHOTS === '1';
+
+/** Saves a PNG of what the page shows now into docs/screenshots/ (when screenshots are asked for). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { currentWorker, launchWithExtension, type ExtensionBrowser } from './chromium';
-import { allowSiteAccess, detectedTabId, enrolThroughOptions, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
+import { allowSiteAccess, detectedTabId, enrolOnce, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
 import { startSiteServer, type SiteServer } from './site-server';
 
 const REPO_URL = 'https://github.com/mysql/mysql-server';
@@ -28,13 +28,8 @@ beforeAll(async () => {
   await allowSiteAccess(browser, 'http://127.0.0.1/*');
 });
 
-/** Enrols once, through the real options page, from inside the first test that needs it. */
-let enrolment: Promise<void> | null = null;
-const enrolled = () =>
-  (enrolment ??= (async () => {
-    const options = await enrolThroughOptions(browser, endpoint.url, await endpoint.newPractitioner([{ productId: 'mysql', level: 'professional' }]));
-    await options.close();
-  })());
+/** Enrols once, from inside the first test that needs it. */
+const enrolled = enrolOnce(() => browser, () => endpoint);
 afterAll(async () => {
   await browser?.close();
   await site?.close();

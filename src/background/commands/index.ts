@@ -14,8 +14,15 @@ import pageDetected from './page.detected';
 import pageForTab from './page.forTab';
 import pageLeft from './page.left';
 import referralsCreate from './referrals.create';
+import replyInsert from './reply.insert';
+import replyPrepare from './reply.prepare';
 import settingsGet from './settings.get';
 import settingsSet from './settings.set';
+import sitesGrant from './sites.grant';
+import sitesList from './sites.list';
+import sitesRemove from './sites.remove';
+import suggestionDismiss from './suggestion.dismiss';
+import suggestionOpen from './suggestion.open';
 import syncNow from './sync.now';
 import vendorsEnrol from './vendors.enrol';
 import vendorsLeave from './vendors.leave';
@@ -25,6 +32,13 @@ const ALL = [
   pageDetected,
   pageLeft,
   pageForTab,
+  suggestionDismiss,
+  suggestionOpen,
+  replyPrepare,
+  replyInsert,
+  sitesList,
+  sitesGrant,
+  sitesRemove,
   catalogSearch,
   vendorsList,
   vendorsEnrol,

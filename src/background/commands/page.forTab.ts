@@ -1,5 +1,7 @@
-// The popup asks what the tab it is about shows: the page's address and its match, or null when
-// no page of that tab was reported (or it navigated away since).
+// The popup asks what the tab it is about shows: the page's address, its match and how Advocate
+// reads that site, or null. When no content script reported the page (a site Advocate is not
+// declared for), the page is read once, which the browser allows after the toolbar click
+// that opened the popup (activeTab).
 import * as v from 'valibot';
 import { pageOfTab } from '../pages';
 import { command } from './command';
@@ -8,5 +10,5 @@ export default command({
   name: 'page.forTab',
   callers: ['popup'],
   payload: v.strictObject({ tabId: v.pipe(v.number('tabId must be a number'), v.integer(), v.minValue(0)) }),
-  handle: ({ tabId }, _ctx, s) => pageOfTab(s, tabId),
+  handle: ({ tabId }, _ctx, s) => pageOfTab(s, tabId, { readIfUnknown: true }),
 });

@@ -1,6 +1,7 @@
 // The content script's page changed without a page load (a single-page site) to one it does not
 // report: whatever the worker remembered about the tab is about a page that is gone.
 import { CommandFailure } from '../errors';
+import { forgetPage } from '../pages';
 import { command, NO_PAYLOAD } from './command';
 
 export default command({
@@ -9,7 +10,7 @@ export default command({
   payload: NO_PAYLOAD,
   async handle(_payload, ctx, s) {
     if (ctx.tabId === undefined) throw new CommandFailure('forbidden', 'Only a page in a tab can leave it.');
-    await s.tabs.forget(ctx.tabId);
+    await forgetPage(s, ctx.tabId);
     return { forgotten: true };
   },
 });

@@ -40,6 +40,9 @@ const BY_HOST = new Map<string, Handler>([
 const MAX_URL = 4096;
 const MAX_KEY = 256;
 
+/** The hosts a handler of its own reads (without `www.`); manifest.json declares the content script for each. */
+export const DETECTED_HOSTS: readonly string[] = [...BY_HOST.keys()];
+
 export function detectPage(url: string, signals?: DomSignals): Detection {
   try {
     return classifyPage(url, signals);

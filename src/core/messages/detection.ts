@@ -14,3 +14,15 @@ export const DetectionSchema = v.object({
   ),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
 });
+
+const signal = (what: string, max: number) => v.optional(v.pipe(v.string(`${what} must be text`), v.maxLength(max)));
+
+/** The DOM facts read in a tab after a toolbar click (src/content/signals.ts), checked before the worker detects from them. */
+export const DomSignalsSchema = v.object({
+  generator: signal('generator', 300),
+  ogSiteName: signal('ogSiteName', 300),
+  canonicalUrl: signal('canonicalUrl', LIMITS.url),
+  tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(10))),
+  repoNwo: signal('repoNwo', 300),
+  forumSoftware: signal('forumSoftware', 40),
+});

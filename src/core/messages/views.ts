@@ -2,6 +2,7 @@
 // the options page and (for a few commands) content scripts.
 import type { VendorSyncStatus } from '../sync/state';
 import type { Deal } from '../referral/deal';
+import type { CommunityRule, ReplySite } from '../referral/community-rules';
 import type { Referral } from '../referral/referral';
 import type { Settings } from './settings';
 
@@ -129,4 +130,40 @@ export interface ImportReportView {
   dealsAdded: number;
   skippedExisting: number;
   settingsImported: boolean;
+}
+
+/** What a content script hears about its page: nothing unless an enrolled vendor offers one of its products. */
+export interface SuggestionView {
+  /** The product to suggest here, or null: nothing appears in the page (and the toolbar says so). */
+  suggestion: SuggestedOfferView | null;
+  /** Whether the practitioner allows the in-page suggestion and the reply-box button (else the toolbar only). */
+  inPage: boolean;
+  /** The site's reply box kind, when Advocate knows how to reply there. */
+  reply: ReplySite | null;
+}
+
+export interface SuggestedOfferView {
+  productId: string;
+  productName: string;
+  vendorName: string;
+  offerName: string;
+  /** One sentence: what the subscription adds over the community edition. */
+  adds: string;
+  /** The host a "not on this site" or a dismissal applies to. */
+  host: string;
+  /** The practitioner's valid certification for the product, if any. */
+  certification?: { level: string; validUntil?: string };
+}
+
+/** A reply prepared for the practitioner to look at: exactly the text that will be inserted. */
+export interface ReplyDraftView {
+  draftId: string;
+  text: string;
+  rule: Pick<CommunityRule, 'name' | 'rule' | 'linkOnly' | 'minOwnText'> & { source: string };
+}
+
+/** A site the practitioner granted with "Suggest on this site". */
+export interface GrantedSiteView {
+  host: string;
+  pattern: string;
 }

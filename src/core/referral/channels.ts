@@ -15,3 +15,19 @@ export function channelFormat(channel: Channel): ShareFormat {
       return 'text';
   }
 }
+
+const ISSUE_PATH = /^\/[^/]+\/[^/]+\/(?:issues|pull|merge_requests)\/\d+/;
+
+/** Where the link will probably be pasted, from what the page is. */
+export function defaultChannel(pageType: 'project' | 'forum' | 'other' | undefined, url: string | undefined): Channel {
+  if (url) {
+    try {
+      const { pathname } = new URL(url);
+      if (ISSUE_PATH.test(pathname) || pathname.includes('/-/issues/')) return 'issue-comment';
+      if (/^\/[^/]+\/[^/]+\/discussions\/\d+/.test(pathname)) return 'forum-answer';
+    } catch {
+      // not a URL: fall through to the page type
+    }
+  }
+  return pageType === 'forum' ? 'forum-answer' : 'other';
+}

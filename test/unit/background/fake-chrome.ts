@@ -24,7 +24,12 @@ export function installFakeChrome() {
     runtime: {
       id: FAKE_EXTENSION_ID,
       getURL: (path: string) => `chrome-extension://${FAKE_EXTENSION_ID}/${path.replace(/^\//, '')}`,
-      getManifest: () => ({ version: '0.1.0', action: { default_popup: 'src/popup/index.html' }, options_ui: { page: 'src/options/index.html' } }),
+      getManifest: () => ({
+        version: '0.1.0',
+        action: { default_popup: 'src/popup/index.html' },
+        options_ui: { page: 'src/options/index.html' },
+        content_scripts: [{ js: ['src/content/main.iife.js'], matches: ['https://github.com/*'] }],
+      }),
       onMessage: new FakeEvent(),
       onStartup: new FakeEvent(),
       onInstalled: new FakeEvent(),
@@ -34,11 +39,25 @@ export function installFakeChrome() {
       get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
-    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ inserted: true })) },
+    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ opened: true })), get: vi.fn(async (id: number) => ({ id })), create: vi.fn(async () => ({})) },
     contextMenus: {
       removeAll: vi.fn((done: () => void) => done()),
       create: vi.fn(),
+      update: vi.fn((_id: string, _props: unknown, done?: () => void) => done?.()),
       onClicked: new FakeEvent(),
+    },
+    scripting: {
+      registered: [] as { id: string; matches: string[] }[],
+      getRegisteredContentScripts: vi.fn(async () => chrome.scripting.registered),
+      registerContentScripts: vi.fn(async (scripts: { id: string; matches: string[] }[]) => void chrome.scripting.registered.push(...scripts)),
+      unregisterContentScripts: vi.fn(async () => void (chrome.scripting.registered = [])),
+      executeScript: vi.fn(async () => [{ result: {} }]),
+    },
+    permissions: {
+      contains: vi.fn(async () => false),
+      getAll: vi.fn(async () => ({ origins: [] as string[] })),
+      remove: vi.fn(async () => true),
+      onRemoved: new FakeEvent(),
     },
     i18n: { getMessage: () => '' },
     storage: {
@@ -48,7 +67,7 @@ export function installFakeChrome() {
         set: vi.fn(async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v)))),
       },
       session: {
-        get: async (key: string) => (session.has(key) ? { [key]: session.get(key) } : {}),
+        get: async (key: string | null) => (key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {}),
         set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
         remove: async (key: string) => void session.delete(key),
       },
@@ -57,6 +76,8 @@ export function installFakeChrome() {
       setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge.text = text)),
       openPopup: vi.fn(async () => {}),
       setBadgeBackgroundColor: vi.fn(async ({ color }: { color: string }) => void (badge.color = color)),
+      setTitle: vi.fn(async () => {}),
+      setIcon: vi.fn(async () => {}),
     },
   };
 

@@ -30,7 +30,7 @@ describe('router', () => {
 
   it('content scripts may send only the commands a page needs', () => {
     const forContent = [...COMMANDS.values()].filter((c) => c.callers.includes('content')).map((c) => c.name);
-    expect(forContent.sort()).toEqual(['page.detected', 'page.left']);
+    expect(forContent.sort()).toEqual(['page.detected', 'page.left', 'reply.insert', 'reply.prepare', 'suggestion.dismiss', 'suggestion.open']);
   });
 
   it('answers every command from a sender it does not list with "forbidden", before reading the payload', async () => {

@@ -8,6 +8,9 @@ import { StorageHealth } from '../../../src/background/health';
 import { createRouter, type SenderInfo } from '../../../src/background/router';
 import { createSyncer } from '../../../src/background/sync';
 import { TabMemory, type SessionArea } from '../../../src/background/tabs';
+import { GrantedSites, type SiteSurface } from '../../../src/background/sites';
+import type { TabAccess } from '../../../src/background/tab-access';
+import { createToolbar, type ToolbarSurface } from '../../../src/background/toolbar';
 import type { DbHandle, StorageEvent } from '../../../src/background/db';
 import { clock, ENDPOINT, FakeVendor, freshDb, memoryLock, START } from './helpers';
 
@@ -48,7 +51,8 @@ export function vendorCatalog(vendorId = 'acme', endpoint = ENDPOINT): Catalog {
 
 export class MemorySession implements SessionArea {
   readonly data = new Map<string, unknown>();
-  async get(key: string) {
+  async get(key: string | null) {
+    if (key === null) return Object.fromEntries([...this.data].map(([k, v]) => [k, structuredClone(v)]));
     return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
   }
   async set(items: Record<string, unknown>) {
@@ -102,6 +106,62 @@ export async function enrollable(vendor: FakeVendor, options: { vendorId?: strin
   return state;
 }
 
+/** The toolbar as the browser keeps it: per tab, the last title and icon set. */
+export class FakeToolbar implements ToolbarSurface {
+  readonly titles = new Map<number, string>();
+  readonly icons = new Map<number, Record<string, string>>();
+  setTitle({ tabId, title }: { tabId: number; title: string }) {
+    this.titles.set(tabId, title);
+  }
+  setIcon({ tabId, path }: { tabId: number; path: Record<string, string> }) {
+    this.icons.set(tabId, path);
+  }
+}
+
+/** The browser's side of tabs: pages it lets Advocate read once (after a toolbar click), scripts run, popups opened. */
+export class FakeTabAccess implements TabAccess {
+  /** tabId → what the page shows, for tabs the practitioner clicked the toolbar icon on. */
+  readonly readable = new Map<number, { url: unknown; signals: unknown }>();
+  readonly injected: number[] = [];
+  readonly popups: number[] = [];
+  async readPage(tabId: number) {
+    return this.readable.get(tabId) ?? null;
+  }
+  async injectContentScript(tabId: number) {
+    this.injected.push(tabId);
+    return true;
+  }
+  async openPopup(tabId: number) {
+    this.popups.push(tabId);
+  }
+}
+
+/** chrome.scripting's registered script and chrome.permissions' granted origins, in memory. */
+export class FakeSiteSurface implements SiteSurface {
+  matches: string[] = [];
+  readonly origins = new Set<string>();
+  readonly removed: string[] = [];
+  async registeredMatches() {
+    return [...this.matches];
+  }
+  async setMatches(matches: string[]) {
+    this.matches = [...matches];
+  }
+  async hasOrigin(pattern: string) {
+    return this.origins.has(pattern);
+  }
+  async grantedOrigins() {
+    return [...this.origins];
+  }
+  async removeOrigin(pattern: string) {
+    this.origins.delete(pattern);
+    this.removed.push(pattern);
+  }
+}
+
+/** The content script's declared sites in tests: GitHub and Stack Overflow. */
+export const DECLARED = ['https://github.com/*', 'https://*.stackoverflow.com/*'];
+
 export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?: Services['fetch']; events?: StorageEvent[]; timeoutMs?: number } = {}) {
   const timeoutMs = options.timeoutMs ?? 200;
   const events = options.events ?? [];
@@ -114,6 +174,9 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
   const kicks: number[] = [];
   let badgeRefreshes = 0;
   const session = new MemorySession();
+  const toolbar = new FakeToolbar();
+  const tabAccess = new FakeTabAccess();
+  const siteSurface = new FakeSiteSurface();
   const services: Services = {
     db,
     fetch,
@@ -126,10 +189,14 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
     client: { name: 'Advocate', version: '0.1.0' },
     kick: () => kicks.push(time.now()),
     refreshBadge: () => badgeRefreshes++,
+    toolbar: createToolbar(toolbar),
+    tabAccess,
+    sites: new GrantedSites(siteSurface),
+    declaredMatches: DECLARED,
   };
   const route = createRouter(services, ROUTER_CONFIG);
   const send = (name: string, payload: unknown = {}, sender: SenderInfo = POPUP) => route({ advocate: 1, name, payload }, sender);
-  return { db, vendor, time, health, syncer, send, route, kicks, session, services, badgeRefreshes: () => badgeRefreshes };
+  return { db, vendor, time, health, syncer, send, route, kicks, session, services, toolbar, tabAccess, siteSurface, badgeRefreshes: () => badgeRefreshes };
 }
 
 /** One fetch for several fake vendors, each answering at its own endpoint. */

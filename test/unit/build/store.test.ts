@@ -5,7 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import manifest from '../../../manifest.json' with { type: 'json' };
+import source from '../../../manifest.json' with { type: 'json' };
+import { extensionManifest } from '../../../scripts/extension-manifest';
+import { starterCatalog } from '../../../src/core/catalog/starter';
+import { catalogSitePatterns } from '../../../src/core/sites/served';
 import messages from '../../../public/_locales/en/messages.json' with { type: 'json' };
 import { requiredCategories } from '../../../scripts/data-collection';
 import { firefoxSourceManifest } from '../../../scripts/firefox-manifest';
@@ -47,12 +50,39 @@ const PERMISSION_SECTIONS: Record<string, (m: ManifestLike) => string[]> = {
 const asked = (m: ManifestLike) =>
   Object.fromEntries(Object.entries(PERMISSION_SECTIONS).map(([title, of]) => [title, [...of(m)].sort()]).filter(([, list]) => list!.length > 0));
 
+/** The group that stands for every match the build adds from the starter catalog (scripts/extension-manifest.ts). */
+const CATALOG_GROUP = 'Sites the starter catalog names';
+
+/**
+ * What the doc justifies: one `### \`name\`` per permission; content-script matches by group, each
+ * group naming its patterns in backticks, and the catalog group for the sites the build adds.
+ */
+function documentedSections(doc: Map<string, string>, manifest: ManifestLike): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [title, body] of doc) {
+    if (!(title in PERMISSION_SECTIONS)) continue;
+    const entries = justifications(body);
+    if (title !== 'Content script matches') {
+      out[title] = [...entries.keys()].sort();
+      continue;
+    }
+    const named = [...entries].filter(([group]) => group !== CATALOG_GROUP).flatMap(([, why]) => [...why.matchAll(/`(https:\/\/[^`]+)`/g)].map((m) => m[1]!));
+    const catalogSites = new Set(catalogSitePatterns(starterCatalog));
+    const fromCatalog = entries.has(CATALOG_GROUP) ? (manifest.content_scripts ?? []).flatMap((c) => c.matches).filter((m) => catalogSites.has(m) && !source.content_scripts[0]!.matches.includes(m)) : [];
+    out[title] = [...new Set([...named, ...fromCatalog])].sort();
+  }
+  return out;
+}
+
 test('store/permissions.md justifies each permission, host permission and match of the manifest, and nothing else', () => {
   const doc = sections(read('store/permissions.md'));
+  const manifest = extensionManifest();
   const expected = asked(manifest as ManifestLike);
   expect(asked(firefoxSourceManifest(manifest) as ManifestLike)).toEqual(expected); // the Firefox build asks for the same
-  const documented = Object.fromEntries([...doc].filter(([title]) => title in PERMISSION_SECTIONS).map(([title, body]) => [title, [...justifications(body).keys()].sort()]));
-  expect(documented).toEqual(expected);
+  expect(documentedSections(doc, manifest as ManifestLike)).toEqual(expected);
+  // …and a match the doc does not name is caught.
+  const widened = { ...manifest, content_scripts: [{ matches: ['https://github.com/*', 'https://news.example.com/*'] }] };
+  expect(documentedSections(doc, widened)['Content script matches']).not.toContain('https://news.example.com/*');
   const short = [...doc].flatMap(([title, body]) => [...justifications(body)].filter(([, why]) => why.length < 30).map(([name]) => `${title}: ${name}`));
   expect(short).toEqual([]);
   expect(doc.get('Single purpose')?.length).toBeGreaterThan(100);

@@ -15,6 +15,7 @@ function handlers(vendors: VendorView[] = [acme()], overrides: Handlers = {}): H
   return {
     'vendors.list': () => ({ vendors, problems: [] }),
     'settings.get': () => SETTINGS,
+    'sites.list': () => [],
     ...overrides,
   };
 }
@@ -245,21 +246,39 @@ describe('settings', () => {
     expect(env.callsTo('settings.set')).toEqual([]);
   });
 
-  it('saves wording, page-URL default, suggestions and muted sites', async () => {
+  it('saves wording, page-URL default and muted sites', async () => {
     const env = await open(handlers([], { 'settings.set': (p) => ({ ...SETTINGS, ...p }) as never }));
     const wording = 'Paid referral link: I earn a commission from {vendor} if you subscribe.';
     await type(view.container.querySelector('#set-disclosure'), wording);
     const select = view.container.querySelector<HTMLSelectElement>('#set-share-page')!;
     select.value = 'full';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    await click(view.container.querySelector('input[type="checkbox"]'));
     await type(view.container.querySelector('#set-muted-hosts'), 'https://www.News.example.com/today\nforum.example.org, forum.example.org');
     await submit(form());
-    expect(env.callsTo('settings.set')).toEqual([
-      { disclosure: wording, sharePageUrl: 'full', suggestionsEnabled: false, mutedHosts: ['news.example.com', 'forum.example.org'] },
-    ]);
+    expect(env.callsTo('settings.set')).toEqual([{ disclosure: wording, sharePageUrl: 'full', mutedHosts: ['news.example.com', 'forum.example.org'] }]);
     expect(view.text()).toContain(en('settingsSaved'));
     expect(view.container.querySelector('.preview')?.textContent).toContain('I earn a commission from Example Vendor');
+  });
+});
+
+describe('suggestions', () => {
+  it('pauses, keeps to the toolbar (saying a site can notice the in-page ones), unmutes a product and shows dismissed ones again', async () => {
+    const stored = { ...SETTINGS, mutedProducts: ['mysql'], dismissed: ['redis@github.com'] };
+    const env = await open(handlers([], { 'settings.get': () => stored, 'settings.set': (p) => ({ ...stored, ...p }) as never }));
+    expect(view.text()).toContain(en('inPageNote'));
+    await click(view.container.querySelector('#suggestions-h ~ .stack input[type="checkbox"]'));
+    await click(view.container.querySelectorAll('input[name="in-page"]')[1]!);
+    await click([...view.container.querySelectorAll('button')].find((b) => b.textContent === en('unmute'))!);
+    await click([...view.container.querySelectorAll('button')].find((b) => b.textContent === en('clearDismissed'))!);
+    expect(env.callsTo('settings.set')).toEqual([{ suggestionsEnabled: false }, { inPage: false }, { mutedProducts: [] }, { dismissed: [] }]);
+  });
+
+  it('lists the granted sites and removes one', async () => {
+    const env = await open(handlers([], { 'sites.list': () => [{ host: 'discuss.example.com', pattern: 'https://discuss.example.com/*' }], 'sites.remove': () => [] }));
+    await click([...view.container.querySelectorAll('button')].find((b) => b.textContent === en('removeSite', 'discuss.example.com'))!);
+    expect(env.callsTo('sites.remove')).toEqual([{ host: 'discuss.example.com' }]);
+    expect(view.text()).toContain(en('siteRemoved', 'discuss.example.com'));
+    expect(view.text()).toContain(en('grantedSitesNone'));
   });
 });
 

@@ -10,7 +10,7 @@ const LINK = 'https://acme.example/r/ABC123';
 
 function handlers(overrides: Handlers = {}): Handlers {
   return {
-    'page.forTab': () => ({ url: ISSUE_URL, match: WIDGETDB_MATCH }),
+    'page.forTab': () => ({ url: ISSUE_URL, match: WIDGETDB_MATCH, access: 'declared' }),
     'vendors.list': () => ({ vendors: [vendor('acme', 'Acme', [credential('valid')]), vendor('globex', 'Globex')], problems: [] }),
     'activity.get': () => EMPTY_ACTIVITY,
     'settings.get': () => SETTINGS,
@@ -69,7 +69,7 @@ describe('generate', () => {
     view.unmount();
 
     const funded = { ...WIDGETDB_MATCH, products: WIDGETDB_MATCH.products.map((p) => ({ ...p, funding: [{ platform: 'open-collective' as const, url: 'https://opencollective.com/widgetdb' }] })) };
-    const env = fakeEnv(handlers({ 'page.forTab': () => ({ url: ISSUE_URL, match: funded }) }));
+    const env = fakeEnv(handlers({ 'page.forTab': () => ({ url: ISSUE_URL, match: funded, access: 'declared' }) }));
     view = await mount(env, <Popup />);
     await settle();
     await click(view.container.querySelector('.give-back input[type="checkbox"]'));

@@ -14,7 +14,7 @@ const enrolled = () => ({
 
 function handlers(overrides: Handlers = {}): Handlers {
   return {
-    'page.forTab': () => ({ url: ISSUE_URL, match: WIDGETDB_MATCH }),
+    'page.forTab': () => ({ url: ISSUE_URL, match: WIDGETDB_MATCH, access: 'declared' }),
     'vendors.list': enrolled,
     'activity.get': () => EMPTY_ACTIVITY,
     'settings.get': () => SETTINGS,
@@ -74,7 +74,7 @@ describe('popup states', () => {
   it('no match: says so and searches the catalog', async () => {
     const { env } = await open(
       handlers({
-        'page.forTab': () => ({ url: 'https://example.org/blog', match: { ...WIDGETDB_MATCH, pageType: 'other', products: [] } }),
+        'page.forTab': () => ({ url: 'https://example.org/blog', match: { ...WIDGETDB_MATCH, pageType: 'other', products: [] }, access: 'once' }),
         'catalog.search': () => [
           { vendorId: 'acme', vendorName: 'Acme', productId: 'widgetdb', productName: 'WidgetDB', description: 'The widget database', enrolled: true, offers: [{ id: 'enterprise', name: 'WidgetDB Enterprise', url: 'https://shop.example/enterprise', adds: 'Adds support.' }] },
         ],

@@ -62,7 +62,10 @@ export const SETTINGS: SettingsView = {
   disclosure: 'Disclosure: this is a paid referral link — I may earn a commission from {vendor}.',
   sharePageUrl: 'host',
   suggestionsEnabled: true,
+  inPage: true,
   mutedHosts: [],
+  mutedProducts: [],
+  dismissed: [],
 };
 
 export const SHARE: ShareView = {

@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, REPO_URL, value } from '../world';
-
-type Match = { products: { productId: string; offers: { vendorId: string }[] }[] };
+import type { SuggestionView } from '../../../../src/core/messages/views';
+import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('page.detected', () => {
-  it('matches locally, remembers the page for its tab, and tells the page only about enrolled vendors', async () => {
+  it('matches locally, remembers the page for its tab, and tells the page only the enrolled vendor’s offer', async () => {
     const world = await enrolledWorker();
-    const forContent = value<Match>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
-    expect(forContent.products.map((p) => p.productId)).toEqual(['mysql']);
-    expect(forContent.products[0]!.offers.every((o) => o.vendorId === 'acme')).toBe(true);
-    expect(JSON.stringify(forContent)).not.toContain(world.vendor.token);
+    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    expect(view).toEqual({
+      suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: '2027-01-01' } },
+      inPage: true,
+      reply: 'github',
+    });
+    // No other vendor, no secret, no catalog beyond the one offer.
+    const text = JSON.stringify(view);
+    for (const absent of [world.vendor.token!, world.enrolment.referralSecret, 'Oracle', 'commission']) expect(text).not.toContain(absent);
     expect(world.session.data.get('tab:9')).toEqual({ url: REPO_URL, detection: DETECTION });
+  });
+
+  it('sets the tab’s toolbar title and icon to the offer; another tab says nothing matches', async () => {
+    const world = await enrolledWorker();
+    value(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    expect(world.toolbar.titles.get(9)).toBe('Advocate: recommend MySQL Enterprise');
+    expect(world.toolbar.icons.get(9)?.['16']).toBe('icons/icon-match-16.png');
+    const blog = 'https://github.com/some/unknown-thing';
+    value(await world.send('page.detected', { url: blog, detection: { ...DETECTION, keys: ['github:some/unknown-thing'] } }, contentScript(blog, 10)));
+    expect(world.toolbar.titles.get(10)).toBe('Advocate: nothing here matches your vendors’ products');
+    expect(world.toolbar.icons.get(10)?.['16']).toBe('icons/icon-16.png');
   });
 
   it('a page may only report its own address', async () => {
@@ -20,18 +35,40 @@ describe('page.detected', () => {
     expect(session.data.size).toBe(0);
   });
 
-  it('without enrolment the page hears of no offer (the popup still sees starter matches)', async () => {
+  it('without enrolment the page hears of nothing (the popup still sees starter matches)', async () => {
     const world = makeWorker();
-    const content = value<Match>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
-    expect(content.products).toEqual([]);
-    const popup = value<{ match: Match } | null>(await world.send('page.forTab', { tabId: 7 }));
+    const content = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+    expect(content).toEqual({ suggestion: null, inPage: true, reply: null });
+    const popup = value<{ match: { products: { productId: string }[] } } | null>(await world.send('page.forTab', { tabId: 7 }));
     expect(popup?.match.products.map((p) => p.productId)).toContain('mysql');
   });
 
-  it('gives the page nothing when its site is muted', async () => {
+  it('gives the page nothing when paused, on a muted site, for a muted or dismissed product, or on the vendor’s own site', async () => {
+    const cases: [string, Record<string, unknown>, string?][] = [
+      ['paused', { suggestionsEnabled: false }],
+      ['muted site', { mutedHosts: ['GitHub.com'] }],
+      ['muted product', { mutedProducts: ['mysql'] }],
+      ['dismissed here', { dismissed: ['mysql@github.com'] }],
+    ];
+    for (const [what, patch] of cases) {
+      const world = await enrolledWorker();
+      value(await world.send('settings.set', patch, OPTIONS));
+      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+      expect(view.suggestion, what).toBeNull();
+    }
+    // Positive control and the vendor's own pages: the same product on acme.example.com is not suggested.
     const world = await enrolledWorker();
-    value(await world.send('settings.set', { mutedHosts: ['GitHub.com'] }, OPTIONS));
-    const muted = value<Match>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
-    expect(muted.products).toEqual([]);
+    const own = 'https://docs.acme.example.com/mysql';
+    const detection = { pageType: 'project', site: 'web', keys: ['github:mysql/mysql-server'], confidence: 0.9 };
+    expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL))).suggestion).not.toBeNull();
+    expect(value<SuggestionView>(await world.send('page.detected', { url: own, detection }, contentScript(own, 8))).suggestion).toBeNull();
+  });
+
+  it('a dismissal elsewhere does not hide the product here, and toolbar-only keeps the page empty of UI', async () => {
+    const world = await enrolledWorker();
+    value(await world.send('settings.set', { dismissed: ['mysql@gitlab.com'], inPage: false }, POPUP));
+    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+    expect(view.suggestion?.productId).toBe('mysql');
+    expect(view.inPage).toBe(false);
   });
 });

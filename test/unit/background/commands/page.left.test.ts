@@ -8,6 +8,7 @@ describe('page.left', () => {
     expect(value(await world.send('page.forTab', { tabId: 9 }))).toMatchObject({ url: REPO_URL });
     value(await world.send('page.left', {}, contentScript('https://github.com/settings', 9)));
     expect(value(await world.send('page.forTab', { tabId: 9 }))).toBeNull();
+    expect(world.toolbar.titles.get(9)).toBe('Advocate: nothing here matches your vendors’ products');
   });
 
   it('clears only the sender’s own tab', async () => {

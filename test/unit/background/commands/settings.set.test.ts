@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeWorker, OPTIONS, value } from '../world';
+import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('settings.set', () => {
   it('validates the disclosure (never empty, must say paid), normalises muted hosts, and keeps them', async () => {
@@ -14,5 +14,23 @@ describe('settings.set', () => {
       mutedHosts: ['news.example.com'],
     });
     expect(value(await send('settings.get'))).toMatchObject({ disclosure: wording, sharePageUrl: 'full' });
+  });
+
+  it('the popup’s pause shows at once on every open tab’s toolbar icon, and resuming brings the offer back', async () => {
+    const world = await enrolledWorker();
+    value(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    expect(world.toolbar.titles.get(9)).toBe('Advocate: recommend MySQL Enterprise');
+    value(await world.send('settings.set', { suggestionsEnabled: false }, POPUP));
+    expect(world.toolbar.titles.get(9)).toBe('Advocate: suggestions are paused');
+    expect(world.toolbar.icons.get(9)?.['16']).toBe('icons/icon-16.png');
+    value(await world.send('settings.set', { suggestionsEnabled: true }, POPUP));
+    expect(world.toolbar.titles.get(9)).toBe('Advocate: recommend MySQL Enterprise');
+  });
+
+  it('keeps mutes and dismissals in their own lists, checked like every setting', async () => {
+    const { send } = makeWorker();
+    expect(await send('settings.set', { mutedProducts: ['Not A Slug'] }, OPTIONS)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await send('settings.set', { dismissed: ['mysql'] }, OPTIONS)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(value(await send('settings.set', { mutedProducts: ['mysql'], dismissed: ['redis@github.com'], inPage: false }, OPTIONS))).toMatchObject({ mutedProducts: ['mysql'], dismissed: ['redis@github.com'], inPage: false });
   });
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyDraftView } from '../../../../src/core/messages/views';
+import { contentScript, DETECTION, enrolledWorker, makeWorker, REPO_URL, value } from '../world';
+
+const ISSUE = 'https://github.com/mysql/mysql-server/issues/7';
+const QUESTION = 'https://stackoverflow.com/questions/1/slow-mysql-count';
+const SO = { pageType: 'forum', site: 'stackexchange', keys: ['github:mysql/mysql-server'], confidence: 0.9 };
+
+describe('reply.prepare', () => {
+  it('shows exactly the text to insert, in the site’s format, with the community rule; nothing is stored yet', async () => {
+    const world = await enrolledWorker();
+    value(await world.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9)));
+    expect(draft.text).toMatch(/^\[MySQL Enterprise by Acme Data\]\(https:\/\/vendor\.test\/r\/[0-9a-z]{24}[^)]*\)/i);
+    expect(draft.text).toMatch(/paid referral link/);
+    expect(draft.rule).toMatchObject({ name: 'GitHub', linkOnly: 'allow', source: 'https://docs.github.com/en/site-policy/acceptable-use-policies/github-acceptable-use-policies' });
+    expect((await (await world.db.get()).getAll('referrals')).length).toBe(0);
+    // A rich-text editor gets plain text, not Markdown.
+    const rich = value<ReplyDraftView>(await world.send('reply.prepare', { rich: true }, contentScript(ISSUE, 9)));
+    expect(rich.text).not.toContain('](');
+    expect(rich.text).toMatch(/https:\/\/vendor\.test\/r\//);
+  });
+
+  it('on Stack Exchange the rule refuses a link-only answer and cites the site’s own help page', async () => {
+    const world = await enrolledWorker();
+    value(await world.send('page.detected', { url: QUESTION, detection: SO }, contentScript(QUESTION, 3)));
+    const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(QUESTION, 3)));
+    expect(draft.rule).toMatchObject({ name: 'Stack Exchange', linkOnly: 'refuse', source: 'https://stackoverflow.com/help/promotion' });
+    expect(draft.rule.minOwnText).toBeGreaterThan(50);
+  });
+
+  it('refuses when the page was not reported, moved on, or nothing enrolled is on it', async () => {
+    const world = await enrolledWorker();
+    expect(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } });
+    value(await world.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    expect(await world.send('reply.prepare', { rich: false }, contentScript(REPO_URL, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } });
+    const plain = makeWorker();
+    value(await plain.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    expect(await plain.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'nothing-to-recommend' } });
+  });
+});
