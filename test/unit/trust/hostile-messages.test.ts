@@ -213,9 +213,10 @@ async function attack(w: World, sender: Sender, message: unknown, tally: Tally):
   const sessionChanges = w.sessionWrites.slice(before.session);
   if (!mayWrite && sessionChanges.length > 0) problems.push('session storage was written without a valid, allowed call');
   if (sender.kind === 'content') {
-    const ownTab = `tab:${sender.info.tab!.id}`;
+    // Its own tab's page and reply draft, nothing else.
+    const ownKeys = [`tab:${sender.info.tab!.id}`, `draft:${sender.info.tab!.id}`];
     for (const change of sessionChanges) {
-      if (change.key !== ownTab) problems.push(`a content script changed ${change.key}, not its own ${ownTab}`);
+      if (!ownKeys.includes(change.key)) problems.push(`a content script changed ${change.key}, not its own ${ownKeys.join(' or ')}`);
       const stored = (change.value as { url?: string } | undefined)?.url;
       if (stored !== undefined && new URL(stored).origin !== new URL(sender.info.url!).origin) problems.push(`a page on ${sender.info.url} stored a page of ${stored}`);
     }
@@ -300,7 +301,7 @@ describe('hostile messages to every registered command', () => {
 
   it('…and the worker still answers: a valid page report, a popup lookup and a new referral work (positive controls)', async () => {
     const page = await w.world.send('page.detected', { url: REPO_URL, detection: DETECTION }, CONTENT_SENDERS[0]!.info);
-    expect(value<{ products: { offers: { vendorId: string }[] }[] }>(page).products[0]?.offers[0]?.vendorId).toBe('acme');
+    expect(value<{ suggestion: { productId: string } | null }>(page).suggestion?.productId).toBe('mysql');
     expect(value<{ url: string }>(await w.world.send('page.forTab', { tabId: 7 }, POPUP)).url).toBe(REPO_URL);
     const writes = idb.writes;
     const created = await w.world.send('referrals.create', CREATE, POPUP);
