@@ -4,6 +4,7 @@
 // authentication, the handler, and RFC 9457 problem details for every failure (one onError).
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { LRUCache } from 'lru-cache';
 import { fileURLToPath } from 'node:url';
 import { parseReferralCode, verifyReferralCode } from '../core/referral/code';
 import { DEFAULT_LIMITS, consoleLog, type AdvocateApp, type AppEnv, type AppOptions, type Deps, type Settings } from './context';
@@ -13,6 +14,7 @@ import { ClickRecorder } from './domain/clicks';
 import { DEFAULT_ATTRIBUTION_DAYS } from './domain/commission';
 import { plainOfferPage } from './domain/demo-catalog';
 import { CodeVerifier, SecretCache } from './domain/secret-cache';
+import { isPostgres } from './db/create';
 import { constantTimeEqual, sha256Hex } from './domain/secrets';
 import { loadVendor } from './domain/vendor-state';
 import { WebhookVerifier } from './domain/webhook-signature';
@@ -31,6 +33,9 @@ import { practitionerRoutes } from './routes/practitioner';
 import { publicRoutes } from './routes/public';
 import { redirectListener, redirectRoutes } from './routes/redirect';
 import { webhookRoutes } from './routes/webhooks';
+
+/** How soon an instance learns of an enrolment made on another one (PostgreSQL). */
+export const SECRET_REFRESH_MS = 1000;
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,8 +63,12 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
   const settings: Settings = { ...DEFAULT_SETTINGS, extensionOrigins: devExtensionOrigins(), ...options.settings };
   const box = new SecretBox(options.secrets.dataKey);
   const vendor = await loadVendor(db, box);
-  const secrets = new SecretCache(box);
-  await secrets.load(db);
+  const secrets = new SecretCache(db, box);
+  await secrets.load();
+  // Several instances may share a PostgreSQL database: learn who enrolled on the others.
+  const refresh = isPostgres(db)
+    ? setInterval(() => secrets.refresh().catch((error: unknown) => log.warn(`could not refresh referral secrets: ${(error as Error).message}`)), SECRET_REFRESH_MS).unref()
+    : null;
   const catalogVendor = vendor.catalog.vendors[0]!;
   const issuer = issuerIdentity(settings.publicUrl, vendor.identity.publicKeyJwk);
   const limiter = (config: BucketConfig | false) => (config === false ? null : new RateLimiter(config, () => now().getTime()));
@@ -96,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
     webhooks: new WebhookVerifier(options.secrets.webhookSecret, now),
     adminTokenHash: Buffer.from(sha256Hex(options.secrets.adminToken), 'hex'),
     buckets: { perAddress: limiter(limits.perAddress), perToken: limiter(limits.perToken), redirectPerAddress: limiter(limits.redirectPerAddress) },
-    referralOffers: new Map(),
+    referralOffers: new LRUCache({ max: 200_000 }),
   };
 
   const app = new Hono<AppEnv>();
@@ -162,9 +171,16 @@ export async function createApp(options: AppOptions): Promise<AdvocateApp> {
   app.onError((error, c) => {
     if (error instanceof HttpError) return problemResponse(error.status, error.slug, error.message, error.errors, error.headers);
     if (error instanceof HTTPException) return problemResponse(error.status, 'bad-request', error.message || 'The request could not be read.');
+    // PostgreSQL text cannot hold NUL (SQLite can): a NUL that got past validation into a query is bad input, not a failure.
+    if ((error as { code?: unknown }).code === '22021' && /0x00/.test((error as Error).message)) return problemResponse(400, 'bad-request', 'The request contains a NUL character, which no field accepts.');
     log.error(`${c.req.method} ${c.req.path} failed`, error);
     return problemResponse(500, 'internal-error', 'The endpoint failed to handle this request; nothing was half-written. Try again later.');
   });
 
-  return Object.assign(app, { redirectListener: redirectListener(deps) });
+  return Object.assign(app, {
+    redirectListener: redirectListener(deps),
+    close() {
+      if (refresh) clearInterval(refresh);
+    },
+  });
 }

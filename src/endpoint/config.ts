@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseWebUrl } from '../core/schema/url';
+import { isPostgresUrl } from './db/create';
 import { isExtensionOrigin } from './http/cors';
 
 export interface EndpointConfig {
@@ -17,6 +18,8 @@ export interface EndpointConfig {
   attributionDays: number | undefined;
   exchangeRates: Record<string, number>;
   trustProxy: boolean;
+  /** postgres://… : PostgreSQL (several instances may share it); null: SQLite in DATA_DIR. */
+  databaseUrl: string | null;
 }
 
 export type ConfigResult = { ok: true; config: EndpointConfig } | { ok: false; errors: string[] };
@@ -102,6 +105,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const trust = value('TRUST_PROXY');
   if (trust !== undefined && trust !== '0' && trust !== '1') errors.push(`TRUST_PROXY must be 1 (behind a proxy that sets X-Forwarded-For) or 0 (got "${trust}").`);
 
+  const databaseUrl = value('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !isPostgresUrl(databaseUrl)) errors.push('DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database), or unset for SQLite in DATA_DIR.');
+
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: { port, host, dataDir, publicUrl, adminToken, webhookSecret, dataKey, extensionOrigins, attributionDays, exchangeRates, trustProxy: trust === '1' } };
+  return { ok: true, config: { port, host, dataDir, publicUrl, adminToken, webhookSecret, dataKey, extensionOrigins, attributionDays, exchangeRates, trustProxy: trust === '1', databaseUrl } };
 }

@@ -2,6 +2,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import type { LRUCache } from 'lru-cache';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog, Offer, Product } from '../core/catalog';
 import type { VendorInfo } from '../core/protocol/vendor';
@@ -109,12 +110,15 @@ export interface Deps {
   webhooks: WebhookVerifier;
   adminTokenHash: Buffer;
   buckets: { perAddress: RateLimiter | null; perToken: RateLimiter | null; redirectPerAddress: RateLimiter | null };
-  /** Offer of each synced referral code (null: looked up, not synced yet), so the redirect rarely queries. */
-  referralOffers: Map<string, string | null>;
+  /**
+   * Offer of each synced referral code, so the redirect rarely queries: a stored referral never
+   * changes, so a hit is kept; "not synced yet" is kept for a second (it may arrive on another instance).
+   */
+  referralOffers: LRUCache<string, { offerId: string | null; until: number }>;
 }
 
 /** The app, plus the redirect as a plain Node listener for server.ts to put in front of hono. */
-export type AdvocateApp = Hono<AppEnv> & { redirectListener(req: IncomingMessage, res: ServerResponse): boolean };
+export type AdvocateApp = Hono<AppEnv> & { redirectListener(req: IncomingMessage, res: ServerResponse): boolean; /** Stops its timers (the database is the caller's to close). */ close(): void };
 
 export interface AppEnv {
   Bindings: Partial<HttpBindings>;

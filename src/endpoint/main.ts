@@ -21,6 +21,7 @@ try {
     adminToken: config.adminToken,
     webhookSecret: config.webhookSecret,
     dataKey: config.dataKey,
+    ...(config.databaseUrl ? { database: { kind: 'postgres' as const, url: config.databaseUrl } } : {}),
     settings: {
       publicUrl: config.publicUrl,
       extensionOrigins,

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { DEFAULT_LIMITS, consoleLog, type AdvocateApp, type Limits, type Log, type Settings } from './context';
-import { createDb, type DbConfig } from './db/create';
+import { createDb, withStartupLock, type DbConfig } from './db/create';
 import { migrateToLatest } from './db/migrations';
 import type { Database } from './db/schema';
 import { loadSecrets } from './domain/data-dir';
@@ -103,8 +103,10 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   mkdirSync(options.dataDir, { recursive: true });
   const secrets = loadSecrets(options.dataDir, options, log);
   const db = await createDb(options.database ?? { kind: 'sqlite', file: join(options.dataDir, 'advocate.sqlite'), checkpointInWorker: true });
-  await migrateToLatest(db);
-  const { demoEnrolmentCode } = await seedVendor(db, new SecretBox(secrets.dataKey), now());
+  const { demoEnrolmentCode } = await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    return seedVendor(db, new SecretBox(secrets.dataKey), now());
+  });
   const rl = options.rateLimits ?? {};
   const limits: Partial<Limits> = {
     ...(rl.perIp !== undefined ? { perAddress: rl.perIp } : {}),
@@ -129,6 +131,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     demoEnrolmentCode,
     async close() {
       await listening.close();
+      app.close();
       await db.destroy();
     },
   };

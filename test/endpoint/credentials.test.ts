@@ -98,7 +98,7 @@ describe('did:web, when the endpoint has a public https URL', () => {
 
     expect((await revoke(h, credential.id)).status).toBe(204);
     // Signed again at the revocation, before anyone asks for it.
-    expect(h.count('status_lists', `document like '%${(before.json.proof.proofValue as string).slice(0, 40)}%'`)).toBe(0);
+    expect(await h.count('status_lists', `document like '%${(before.json.proof.proofValue as string).slice(0, 40)}%'`)).toBe(0);
     const after = await call(h, '/v1/credentials/status-list');
     expect(after.json.proof.proofValue).not.toBe(before.json.proof.proofValue);
     expect(await verify(h, file(credential), '--key', didDoc, '--status', file(after.json))).toMatchObject({ code: 1, result: { valid: false, revoked: true, reason: 'Revoked by the issuer' } });
@@ -144,7 +144,7 @@ describe('did:web, when the endpoint has a public https URL', () => {
     // Signed again (a new proof), served as last issued.
     expect((again.enrolment.credentials as any[])[0].proof.created).not.toBe((me.enrolment.credentials as any[])[0].proof.created);
     expect((await call(h, `/v1/credentials/${me.enrolment.credentials[0]!.id}`)).json).toEqual(again.enrolment.credentials[0]);
-    expect(h.count('certifications', 'status_index is not null')).toBe(h.count('certifications', 'issued_at is not null'));
+    expect(await h.count('certifications', 'status_index is not null')).toBe(await h.count('certifications', 'issued_at is not null'));
   });
 
   it('keeps the signed list in the database, re-signs it before it gets stale, and another instance serves the same', async () => {
@@ -162,6 +162,7 @@ describe('did:web, when the endpoint has a public https URL', () => {
     expect(later.proof.proofValue).not.toBe(first.proof.proofValue);
     expect(Date.parse(later.validUntil)).toBeGreaterThan(Date.parse(first.validUntil));
     expect(await (await other.request('https://endpoint.test/v1/credentials/status-list')).json()).toEqual(later);
+    other.close();
   });
 
   it('lists issued, expiring and revoked certifications on the dashboard', async () => {
@@ -260,7 +261,7 @@ describe('did:key, when the endpoint has no public https URL (the local demo)', 
       expect(list.id).toBe(credential.credentialStatus.statusListCredential);
       expect(await verify(bare, file(credential), '--status', file(list))).toMatchObject({ code: 0, result: { valid: true, revoked: false } });
       expect((await bare.app.request('https://made-up.example/v1/credentials/status-list')).status).toBe(404);
-      expect(bare.count('status_lists')).toBe(1);
+      expect(await bare.count('status_lists')).toBe(1);
     } finally {
       await bare.close();
     }

@@ -81,7 +81,7 @@ describe('vendor dashboard', () => {
     expect(await statementRow.innerText()).toMatch(/\$100\.00/);
     await page.getByRole('button', { name: 'Mark the statement for Casey Consultant paid' }).click();
     await expect.poll(() => commissionRow.innerText()).toMatch(/paid/);
-    expect(h.count('statements', 'paid_at is not null')).toBe(1);
+    expect(await h.count('statements', 'paid_at is not null')).toBe(1);
 
     // Accessibility: axe-core finds no serious violations.
     // (evaluated through the DevTools protocol: the page's CSP rightly refuses injected scripts)

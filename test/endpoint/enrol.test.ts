@@ -25,8 +25,8 @@ describe('enrolment', () => {
       expect(status.state).toBe('valid');
     }
     // The token is stored hashed: its plain text appears nowhere in the database.
-    expect(h.count('practitioners', `token_hash = '${body.accessToken}'`)).toBe(0);
-    expect(h.count('practitioners', 'token_hash is not null')).toBe(1);
+    expect(await h.count('practitioners', `token_hash = '${body.accessToken}'`)).toBe(0);
+    expect(await h.count('practitioners', 'token_hash is not null')).toBe(1);
     // One-time: the same code again fails.
     const again = await call(h, '/v1/enrol', { body: { code } });
     expect(again.status).toBe(401);

@@ -1,25 +1,28 @@
-// Shared by the endpoint tests: the app in-process over a real SQLite file in a temp dir, driven
-// through app.request() with an injected clock; listen() puts it on a real socket when a test
-// needs one (limits, slow bodies, kill -9).
+// Shared by the endpoint tests: the app in-process over a real database, driven through
+// app.request() with an injected clock; listen() puts it on a real socket when a test needs one
+// (limits, slow bodies, kill -9). The database is a SQLite file in a temp dir in the `endpoint`
+// project, and a fresh database in the run's throwaway PostgreSQL cluster in `endpoint-postgres`
+// (its globalSetup provides the cluster's URL), so every test runs against both.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { get as httpGet } from 'node:http';
-import Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { inject } from 'vitest';
 import { decodeBase64Url } from '../../src/core/credential/base64url';
 import type { EnrolResponse } from '../../src/core/protocol/vendor';
 import { createReferralCode, randomNonce } from '../../src/core/referral/code';
 import { createApp } from '../../src/endpoint/app';
 import { NO_RATE_LIMITS, silentLog, type AdvocateApp, type Limits, type Log, type Settings } from '../../src/endpoint/context';
-import { createDb } from '../../src/endpoint/db/create';
+import { createDb, withStartupLock, type DbConfig } from '../../src/endpoint/db/create';
 import { migrateToLatest } from '../../src/endpoint/db/migrations';
 import type { Database as Tables } from '../../src/endpoint/db/schema';
 import { SecretBox } from '../../src/endpoint/domain/at-rest';
 import { seedVendor } from '../../src/endpoint/domain/vendor-state';
 import { signWebhook } from '../../src/endpoint/domain/webhook-signature';
 import { serveApp, type Listening } from '../../src/endpoint/server';
+import { createScratchDatabase } from '../postgres/databases';
 
 export interface TestClock {
   now: () => Date;
@@ -41,13 +44,26 @@ export interface Harness {
   clock: TestClock;
   endpoint: { adminToken: string; webhookSecret: string; demoEnrolmentCode: string | null };
   dataKey: Uint8Array;
+  /** Which database the run uses. */
+  database: DbConfig;
   /** Lines the app logged, for tests that expect an error to be reported. */
   logged: string[];
-  count(table: string, where?: string): number;
+  count(table: string, where?: string): Promise<number>;
+  /** Rows of a raw query with `?` placeholders, on either database. */
+  rows(text: string, ...params: unknown[]): Promise<Record<string, unknown>[]>;
+  /** The first column of the first row, as a number (counts, sums). */
+  one(text: string, ...params: unknown[]): Promise<number>;
+  /** Every row of every table, to prove a refused call changed nothing. */
+  snapshot(): Promise<string>;
+  /** Makes inserts into `table` fail while `condition` holds for the new row (a simulated disk failure); resolves to the undo. */
+  failInserts(table: string, condition: string): Promise<() => Promise<void>>;
   /** The app on a real loopback socket (closed with the harness). */
   listen(options?: { requestTimeoutMs?: number }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The run's PostgreSQL cluster (endpoint-postgres project), or null on SQLite. */
+export const postgresCluster = (): string | null => inject('postgresUrl') ?? null;
 
 export interface HarnessOptions {
   limits?: Partial<Limits>;
@@ -60,9 +76,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'advocate-endpoint-'));
   const clock = options.clock ?? testClock();
   const secrets = { adminToken: `adm_${randomBytes(24).toString('base64url')}`, webhookSecret: `whsec_${randomBytes(24).toString('base64')}`, dataKey: randomBytes(32) };
-  const db = await createDb({ kind: 'sqlite', file: join(dataDir, 'advocate.sqlite') });
-  await migrateToLatest(db);
-  const { demoEnrolmentCode } = await seedVendor(db, new SecretBox(secrets.dataKey), clock.now());
+  const scratch = postgresCluster() ? await createScratchDatabase(postgresCluster()!) : null;
+  const database: DbConfig = scratch ? { kind: 'postgres', url: scratch.url } : { kind: 'sqlite', file: join(dataDir, 'advocate.sqlite') };
+  const db = await createDb(database);
+  const { demoEnrolmentCode } = await withStartupLock(db, async () => {
+    await migrateToLatest(db);
+    return seedVendor(db, new SecretBox(secrets.dataKey), clock.now());
+  });
   const logged: string[] = [];
   const log: Log = { ...silentLog, warn: (m) => logged.push(m), error: (m, e) => logged.push(`${m}: ${(e as Error)?.message ?? ''}`) };
   const app = await createApp({
@@ -81,14 +101,42 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     endpoint: { adminToken: secrets.adminToken, webhookSecret: secrets.webhookSecret, demoEnrolmentCode },
     dataKey: secrets.dataKey,
+    database,
     logged,
-    count(table, where = '1=1') {
-      const raw = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
-      try {
-        return (raw.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
-      } finally {
-        raw.close();
+    async count(table, where = '1=1') {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.raw(table)} where ${sql.raw(where)}`.execute(db);
+      return Number(rows[0]!.n);
+    },
+    rows: (text, ...params) => rawRows(db, text, params),
+    async one(text, ...params) {
+      const [first] = await rawRows(db, text, params);
+      return Number(Object.values(first ?? {})[0]);
+    },
+    async snapshot() {
+      const tables = (
+        await rawRows(
+          db,
+          database.kind === 'sqlite'
+            ? `select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`
+            : `select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name`,
+          [],
+        )
+      ).map((t) => t.name as string);
+      const all: [string, string[]][] = [];
+      for (const t of tables) all.push([t, (await rawRows(db, `select * from "${t}"`, [])).map((r) => JSON.stringify(r)).sort()]);
+      return JSON.stringify(all);
+    },
+    async failInserts(table, condition) {
+      if (database.kind === 'sqlite') {
+        await sql.raw(`create trigger boom before insert on ${table} when ${condition} begin select raise(abort, 'simulated disk failure'); end`).execute(db);
+        return async () => void (await sql.raw('drop trigger boom').execute(db));
       }
+      await sql.raw(`create function boom() returns trigger language plpgsql as $$ begin raise exception 'simulated disk failure'; end $$`).execute(db);
+      await sql.raw(`create trigger boom before insert on ${table} for each row when (${condition}) execute function boom()`).execute(db);
+      return async () => {
+        await sql.raw(`drop trigger boom on ${table}`).execute(db);
+        await sql.raw('drop function boom()').execute(db);
+      };
     },
     async listen(serveOptions = {}) {
       const listening = await serveApp(app, { port: 0, ...serveOptions });
@@ -97,10 +145,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       for (const s of servers) await s.close();
+      app.close();
       await db.destroy();
+      await scratch?.drop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function rawRows(db: Kysely<Tables>, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const parts = text.split('?');
+  const query = parts.slice(1).reduce((acc, part, i) => sql`${acc}${params[i]}${sql.raw(part)}`, sql.raw(parts[0]!));
+  return query.execute(db).then((r) => r.rows as Record<string, unknown>[]);
 }
 
 export interface CallInit {

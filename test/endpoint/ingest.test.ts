@@ -19,12 +19,12 @@ describe('referral batches', () => {
     h.clock.advance(400 * 86_400_000); // "for ever", not 24 hours
     const again = await call(h, '/v1/referrals', { token: me.token, body: batch });
     expect(again.text).toBe(first.text);
-    expect(h.count('referrals', `id = '${batch.referrals[0]!.id}'`)).toBe(1);
-    expect(h.count('referrals', `id = '${batch.referrals[1]!.id}'`)).toBe(1);
+    expect(await h.count('referrals', `id = '${batch.referrals[0]!.id}'`)).toBe(1);
+    expect(await h.count('referrals', `id = '${batch.referrals[1]!.id}'`)).toBe(1);
     // Even with changed content, a known id answers as before and changes nothing.
     const altered = await call(h, '/v1/referrals', { token: me.token, body: { referrals: [{ ...batch.referrals[0]!, campaign: 'changed' }] } });
     expect(altered.json.results[0]).toEqual(first.json.results[0]);
-    expect(h.count('referrals', `campaign = 'changed'`)).toBe(0);
+    expect(await h.count('referrals', `campaign = 'changed'`)).toBe(0);
   });
 
   it('rejects bad items one by one and accepts the rest, in request order', async () => {
@@ -45,8 +45,8 @@ describe('referral batches', () => {
     expect(results[2]!.error!.title).toBe('Unknown offer');
     expect(results[3]!.error!.title).toBe('Unknown product');
     expect(results[4]!.error!.detail).toMatch(/channel/);
-    expect(h.count('referrals', `id = '${good.id}'`)).toBe(1);
-    expect(h.count('referrals', `id in ('${forged.id}', '${unknownOffer.id}', '${someoneElsesCode.id}')`)).toBe(0);
+    expect(await h.count('referrals', `id = '${good.id}'`)).toBe(1);
+    expect(await h.count('referrals', `id in ('${forged.id}', '${unknownOffer.id}', '${someoneElsesCode.id}')`)).toBe(0);
   });
 
   it('rejects a second referral that reuses a code, and an id used by another enrolment', async () => {
@@ -59,7 +59,7 @@ describe('referral batches', () => {
     const stolen = await call(h, '/v1/referrals', { token: other.token, body: { referrals: [{ ...a, code: await other.code() }] } });
     expect(stolen.json.results[0].status).toBe('rejected');
     expect(stolen.json.results[0].error.title).toBe('Id already used');
-    expect(h.count('referrals', `practitioner_id = '${other.practitionerId}'`)).toBe(0);
+    expect(await h.count('referrals', `practitioner_id = '${other.practitionerId}'`)).toBe(0);
   });
 
   it('answers whole-request problems with 400, 401 and 413', async () => {
@@ -67,7 +67,7 @@ describe('referral batches', () => {
     const many = await call(h, '/v1/referrals', { token: me.token, body: tooMany });
     expect(many.status).toBe(400);
     expect(many.json.detail).toMatch(/at most 100/);
-    expect(h.count('referrals', `id = '${tooMany.referrals[0]!.id}'`)).toBe(0);
+    expect(await h.count('referrals', `id = '${tooMany.referrals[0]!.id}'`)).toBe(0);
     expect((await call(h, '/v1/referrals', { token: me.token, body: { referrals: [] } })).status).toBe(400);
     expect((await call(h, '/v1/referrals', { token: me.token, body: { referrals: 'x' } })).status).toBe(400);
     expect((await call(h, '/v1/referrals', { token: me.token, body: [1, 2] })).status).toBe(400);
@@ -77,7 +77,7 @@ describe('referral batches', () => {
     const big = await call(h, '/v1/referrals', { token: me.token, body: huge });
     expect(big.status).toBe(413);
     expect(big.json.type).toMatch(/payload-too-large$/);
-    expect(h.count('referrals', `id = '${huge.referrals[0]!.id}'`)).toBe(0);
+    expect(await h.count('referrals', `id = '${huge.referrals[0]!.id}'`)).toBe(0);
   });
 });
 
@@ -87,7 +87,7 @@ describe('deal batches', () => {
     const first = await call(h, '/v1/deals', { token: me.token, body: { deals: [deal] } });
     expect(first.json.results).toEqual([{ id: deal.id, status: 'accepted' }]);
     expect((await call(h, '/v1/deals', { token: me.token, body: { deals: [deal] } })).text).toBe(first.text);
-    expect(h.count('deals', `customer_domain = 'acme.example'`)).toBe(1);
+    expect(await h.count('deals', `customer_domain = 'acme.example'`)).toBe(1);
     const rival = await enrol(h);
     const clash = await call(h, '/v1/deals', { token: rival.token, body: { deals: [{ ...deal, id: randomUUID() }] } });
     expect(clash.json.results[0].status).toBe('rejected');
@@ -100,23 +100,21 @@ describe('deal batches', () => {
 
 describe('transactions', () => {
   it('a failure in the middle of a batch leaves nothing half-written, and the batch can be resent', async () => {
-    const Database = (await import('better-sqlite3')).default;
-    const { join } = await import('node:path');
-    const raw = new Database(join(h.dataDir, 'advocate.sqlite'));
-    raw.exec(`create trigger boom before insert on referrals when new.campaign = 'boom' begin select raise(abort, 'simulated disk failure'); end`);
+    const undo = await h.failInserts('referrals', `new.campaign = 'boom'`);
     try {
       const good = referralItem(await me.code());
       const bad = referralItem(await me.code(), { campaign: 'boom' });
       const res = await call(h, '/v1/referrals', { token: me.token, body: { referrals: [good, bad] } });
       expect(res.status).toBe(500);
       expect(res.json.type).toMatch(/internal-error$/);
-      expect(h.count('referrals', `id = '${good.id}'`)).toBe(0);
-      expect(h.count('ingest_results', `id in ('${good.id}', '${bad.id}')`)).toBe(0);
-      raw.exec('drop trigger boom');
+      expect(await h.count('referrals', `id = '${good.id}'`)).toBe(0);
+      expect(await h.count('ingest_results', `id in ('${good.id}', '${bad.id}')`)).toBe(0);
+      await undo();
       const retry = await call(h, '/v1/referrals', { token: me.token, body: { referrals: [good, bad] } });
       expect(retry.json.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
-    } finally {
-      raw.close();
+    } catch (error) {
+      await undo().catch(() => {});
+      throw error;
     }
   });
 });

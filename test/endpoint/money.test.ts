@@ -31,7 +31,7 @@ describe('time is time, not text', () => {
     h.clock.set('2026-03-01T10:45:00.000Z');
     const res = await sendWebhook(h, paid({ referralCode: code, occurredAt: '2026-03-01T10:30:00+01:00' }));
     expect(res.json.outcome).toMatch(/^unattributed: no counted click/);
-    expect(h.count('conversions', `occurred_at = '2026-03-01T09:30:00.000Z'`)).toBe(1); // stored as the instant
+    expect(await h.count('conversions', `occurred_at = '2026-03-01T09:30:00.000Z'`)).toBe(1); // stored as the instant
     // The same wall-clock time in UTC is after the click, and is attributed.
     const later = await sendWebhook(h, paid({ referralCode: code, occurredAt: '2026-03-01T10:30:00.5Z' }));
     expect(later.json.outcome).toBe('commission-pending via code');
@@ -41,7 +41,7 @@ describe('time is time, not text', () => {
     const res = await sendWebhook(h, paid({ occurredAt: '2099-01-01T00:00:00Z' }));
     expect(res.status).toBe(422);
     expect(res.json.type).toMatch(/time-in-future$/);
-    expect(h.count('conversions') + h.count('webhooks')).toBe(0);
+    expect(await h.count('conversions') + await h.count('webhooks')).toBe(0);
   });
 });
 
@@ -51,11 +51,11 @@ describe('deals are claims a vendor reviews, dated by the endpoint', () => {
     const future = dealItem({ createdAt: '2099-01-01T00:00:00Z' });
     const res = await call(h, '/v1/deals', { token: p.token, body: { deals: [future] } });
     expect(res.json.results[0]).toMatchObject({ status: 'rejected', error: { title: 'Created in the future', retryable: true } });
-    expect(h.count('ingest_results', `id = '${future.id}'`)).toBe(0);
+    expect(await h.count('ingest_results', `id = '${future.id}'`)).toBe(0);
     // Back-dated: the claim counts from its arrival, not from the date it names.
     const old = dealItem({ createdAt: '2025-01-01T00:00:00Z' });
     await call(h, '/v1/deals', { token: p.token, body: { deals: [old] } });
-    expect(h.count('deals', `id = '${old.id}' and received_at = '${h.clock.now().toISOString()}' and status = 'pending'`)).toBe(1);
+    expect(await h.count('deals', `id = '${old.id}' and received_at = '${h.clock.now().toISOString()}' and status = 'pending'`)).toBe(1);
   });
 
   it('refuses free-mail and shared domains for good, and bounds pending deals per practitioner', async () => {
@@ -64,7 +64,7 @@ describe('deals are claims a vendor reviews, dated by the endpoint', () => {
     const res = await call(h, '/v1/deals', { token: p.token, body: { deals: squats } });
     for (const r of res.json.results) expect(r).toMatchObject({ status: 'rejected', error: { title: 'Domain cannot be claimed' } });
     expect(res.json.results[0].error.retryable).toBeUndefined();
-    expect(h.count('ingest_results', `kind = 'deal'`)).toBe(4); // final answers are kept
+    expect(await h.count('ingest_results', `kind = 'deal'`)).toBe(4); // final answers are kept
     const many = Array.from({ length: 21 }, (_, i) => dealItem({ customerDomain: `customer-${i}.example` }));
     const answered = (await call(h, '/v1/deals', { token: p.token, body: { deals: many } })).json.results;
     expect(answered.filter((r: { status: string }) => r.status === 'accepted')).toHaveLength(20);
@@ -130,11 +130,11 @@ describe('clicks are navigations, and the code the checkout carried wins', () =>
     for (const headers of <Record<string, string>[]>[{ 'sec-fetch-dest': 'iframe', 'sec-fetch-mode': 'navigate' }, { 'sec-fetch-dest': 'script', 'sec-fetch-mode': 'no-cors' }, { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', 'sec-purpose': 'prefetch' }]) {
       expect((await click(h, rival.code, 'buyer', '', headers)).status).toBe(302);
     }
-    expect(h.count('clicks', `code = '${rival.code}'`)).toBe(0);
-    expect(h.count('clicks', `code = '${first.code}'`)).toBe(1);
+    expect(await h.count('clicks', `code = '${rival.code}'`)).toBe(0);
+    expect(await h.count('clicks', `code = '${first.code}'`)).toBe(1);
     // A browser without Fetch Metadata (or curl) still counts.
     await click(h, rival.code, 'old-browser', '', {});
-    expect(h.count('clicks', `code = '${rival.code}'`)).toBe(1);
+    expect(await h.count('clicks', `code = '${rival.code}'`)).toBe(1);
     h.clock.advance(30_000);
     await sendWebhook(h, paid({ referralCode: first.code, occurredAt: h.clock.now().toISOString() }));
     expect((await commissions()).map((c) => c.practitionerId)).toEqual([first.p.practitionerId]);
@@ -150,7 +150,7 @@ describe('one vendor, explicit currencies', () => {
     expect(res.status).toBe(422);
     expect(res.json.type).toMatch(/currency-not-accepted$/);
     expect(res.json.detail).toMatch(/USD/);
-    expect(h.count('conversions') + h.count('commissions') + h.count('webhooks')).toBe(0);
+    expect(await h.count('conversions') + await h.count('commissions') + await h.count('webhooks')).toBe(0);
   });
 
   it('converts at a rate the vendor configured, says so on the commission, and never adds currencies', async () => {
@@ -184,7 +184,7 @@ describe('refunds and the order of events', () => {
     const res = await sendWebhook(h, paid({ orderId, referralCode: code }));
     expect(res.json.outcome).toMatch(/^commission-reversed/);
     expect((await commissions())[0]).toMatchObject({ amount: 0, gross: 10_000, state: 'reversed' });
-    expect(h.count('refunds', `order_id = '${orderId}' and applied_at is not null`)).toBe(1);
+    expect(await h.count('refunds', `order_id = '${orderId}' and applied_at is not null`)).toBe(1);
   });
 
   it('reduces the commission proportionally to partial refunds, before and after approval', async () => {
@@ -265,7 +265,7 @@ describe('rejections that can change are not frozen', () => {
     const item = referralItem(await p.code(), { productId: 'mysql', offerId: 'mysql-heatwave' });
     const first = await call(h, '/v1/referrals', { token: p.token, body: { referrals: [item] } });
     expect(first.json.results[0]).toMatchObject({ status: 'rejected', error: { title: 'Unknown offer', retryable: true } });
-    expect(h.count('ingest_results', `id = '${item.id}'`)).toBe(0);
+    expect(await h.count('ingest_results', `id = '${item.id}'`)).toBe(0);
     // The vendor adds the offer; the endpoint restarts on the same database.
     const catalog = JSON.parse((await h.db.selectFrom('meta').select('value').where('key', '=', 'catalog').executeTakeFirstOrThrow()).value);
     catalog.vendors[0].products[0].offers.push({ id: 'mysql-heatwave', name: 'HeatWave', url: 'https://demo-db.example.com/offers/heatwave', adds: 'Analytics.', commission: { kind: 'percent', value: 5, period: 'recurring' } });
@@ -273,6 +273,7 @@ describe('rejections that can change are not frozen', () => {
     const restarted = await createApp({ db: h.db, clock: h.clock.now, secrets: { adminToken: h.endpoint.adminToken, webhookSecret: h.endpoint.webhookSecret, dataKey: h.dataKey } });
     const again = await restarted.request('https://endpoint.test/v1/referrals', { method: 'POST', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ referrals: [item] }) });
     expect(((await again.json()) as { results: { status: string }[] }).results[0]!.status).toBe('accepted');
+    restarted.close();
   });
 });
 
@@ -289,7 +290,7 @@ describe('names are text', () => {
     expect(expired.json.detail).toMatch(/already expired/);
     expect((await call(h, '/v1/admin/practitioners', { ...admin(h), body: { displayName: '\u202e\u0000', email: 'y@y.example' } })).status).toBe(400);
     await sendWebhook(h, paid({ orderId: ' ord\u202e-1 ' }));
-    expect(h.count('conversions', `order_id = 'ord-1'`)).toBe(1);
+    expect(await h.count('conversions', `order_id = 'ord-1'`)).toBe(1);
   });
 });
 
@@ -308,9 +309,9 @@ describe('re-enrolment', () => {
     const res = await call(h, '/v1/referrals', { token: again.token, body: { referrals: [referralItem(offline)] } });
     expect(res.json.results[0].status).toBe('accepted');
     expect((await click(h, offline)).location).toContain(`ref=${offline}`);
-    expect(h.count('clicks', `code = '${offline}'`)).toBe(1);
+    expect(await h.count('clicks', `code = '${offline}'`)).toBe(1);
     // Referral secrets are sealed at rest: the database alone does not hold them.
-    expect(h.count('practitioners', `referral_secret like '%${p.enrolment.referralSecret}%'`)).toBe(0);
-    expect(h.count('practitioners', `referral_secret like 'sealed:v1:%'`)).toBe(1);
+    expect(await h.count('practitioners', `referral_secret like '%${p.enrolment.referralSecret}%'`)).toBe(0);
+    expect(await h.count('practitioners', `referral_secret like 'sealed:v1:%'`)).toBe(1);
   });
 });

@@ -29,11 +29,11 @@ describe('billing webhooks', () => {
     expect(res.json).toMatchObject({ received: true, duplicate: false });
     const replay = await sendWebhook(h, event, { id: 'msg_1' });
     expect(replay.json).toMatchObject({ received: true, duplicate: true });
-    expect(h.count('conversions')).toBe(1);
-    expect(h.count('webhooks')).toBe(1);
+    expect(await h.count('conversions')).toBe(1);
+    expect(await h.count('webhooks')).toBe(1);
     // The same order under a new webhook id is not counted twice either (order ids are unique).
     await sendWebhook(h, event, { id: 'msg_2' });
-    expect(h.count('conversions')).toBe(1);
+    expect(await h.count('conversions')).toBe(1);
     expect((await commissions())[0]).toMatchObject({ amount: 10_000, state: 'pending', practitionerId: p.practitionerId });
     const refund = await sendWebhook(h, refunded(event.data.orderId, event.data.amount));
     expect(refund.json.outcome).toBe('commission-reversed');
@@ -59,14 +59,14 @@ describe('billing webhooks', () => {
     const rotated = await call(h, '/v1/webhooks/billing', { raw, headers: { 'webhook-id': 'msg_x', 'webhook-timestamp': String(now), 'webhook-signature': `v1,bm9wZQ== ${sig}` } });
     expect(rotated.status).toBe(200); // any listed signature may match (secret rotation)
     expect((await call(h, '/v1/webhooks/billing', { raw })).status).toBe(400);
-    expect(h.count('webhooks')).toBe(2);
+    expect(await h.count('webhooks')).toBe(2);
   });
 
   it('answers a signed but invalid body with 400 and records nothing', async () => {
     const res = await sendWebhook(h, { type: 'order.paid', data: { orderId: 'o1', productId: 'mysql', amount: -5, currency: 'usd', occurredAt: 'yesterday' } });
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['data.amount', 'data.currency', 'data.occurredAt']));
-    expect(h.count('webhooks') + h.count('conversions')).toBe(0);
+    expect(await h.count('webhooks') + await h.count('conversions')).toBe(0);
   });
 });
 
@@ -135,7 +135,7 @@ describe('commission rules', () => {
     const res = await sendWebhook(h, paid({ referralCode: code, occurredAt: h.clock.now().toISOString() }));
     expect(res.json.outcome).toMatch(/^unattributed: no counted click/);
     expect(await commissions()).toEqual([]);
-    expect(h.count('conversions', `attribution = 'none'`)).toBe(1);
+    expect(await h.count('conversions', `attribution = 'none'`)).toBe(1);
   });
 
   it('moves commissions pending → approved, never backwards, and only approved ones go on a statement', async () => {

@@ -1,12 +1,14 @@
 // One query layer for both databases: SQLite embedded by default, PostgreSQL when a vendor
-// outgrows one machine. Queries are written once against kysely; only the dialect differs.
+// outgrows one machine (several instances on one database). Queries are written once against
+// kysely; only the dialect differs, and values are normalised here, at the driver boundary.
 import SqliteDatabase from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { Kysely, SqliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema';
 
-export type DbConfig = { kind: 'sqlite'; file: string; checkpointInWorker?: boolean } | { kind: 'postgres'; url: string };
+export type DbConfig = { kind: 'sqlite'; file: string; checkpointInWorker?: boolean } | { kind: 'postgres'; url: string; maxConnections?: number };
 
 // WAL checkpoints copy the log into the database file and fsync it. Run on the serving thread
 // (SQLite's default), one would stall every redirect waiting for its click's commit; a worker
@@ -18,6 +20,9 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
 setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
 `;
+
+/** A database URL from DATABASE_URL: postgres:// or postgresql:// (anything else is refused by config.ts). */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 export async function createDb(config: DbConfig): Promise<Kysely<Database>> {
   if (config.kind === 'sqlite') {
@@ -38,24 +43,59 @@ export async function createDb(config: DbConfig): Promise<Kysely<Database>> {
     };
     return db;
   }
-  const pg = await loadPg();
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url }) }) });
+  const pool = new pg.Pool({ connectionString: config.url, max: config.maxConnections ?? 10, types: { getTypeParser } as never });
+  // An idle connection the server dropped (restart, failover) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-interface PgModule {
-  Pool: new (options: { connectionString: string }) => any;
-  types: { setTypeParser(oid: number, parse: (text: string) => unknown): void };
+// SQLite hands integers back as numbers; pg hands bigint (int8: count(*), amounts) and numeric
+// (sum() of a bigint) back as strings. Amounts are integer minor units and counts are counts, all
+// far below 2^53: numbers, the same as on SQLite. A value that is not a safe integer is an error,
+// never a silently rounded amount.
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`The database returned ${text}, which is not a whole number below 2^53 (amounts are integer minor units).`);
+  return n;
 }
 
-async function loadPg(): Promise<PgModule> {
-  const name = 'pg'; // a variable, so bundlers and tsc leave the optional dependency alone
-  try {
-    const mod = (await import(name)) as { default?: PgModule } & PgModule;
-    const pg = mod.default ?? mod;
-    // bigint (oid 20) columns hold amounts and uint32 numbers: all far below 2^53, so plain numbers.
-    pg.types.setTypeParser(20, Number);
-    return pg;
-  } catch {
-    throw new Error('PostgreSQL needs the "pg" package: run `npm install pg` in the endpoint folder, then start again.');
-  }
+const INT8 = 20;
+const NUMERIC = 1700;
+
+function getTypeParser(oid: number, format?: 'text' | 'binary') {
+  if (oid === INT8 || oid === NUMERIC) return wholeNumber;
+  return pg.types.getTypeParser(oid, format as 'text');
+}
+
+export const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+// Any constant the other applications on the database do not use; kysely's own migration lock is another.
+const STARTUP_LOCK = 0x61647663; // "advc"
+
+/**
+ * Runs `work` (migrations, the first seed) once at a time across every instance on the same
+ * database: on PostgreSQL under a session advisory lock held by one pinned connection, so two
+ * instances starting together neither migrate twice nor both create the vendor's keys. SQLite has
+ * one process per file, so it just runs.
+ */
+export async function withStartupLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return work();
+  return db.connection().execute(async (pinned) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(pinned);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(pinned);
+    }
+  });
+}
+
+// Transaction-scoped locks for the few writes whose rule reads before it writes across rows no
+// unique constraint covers (first deal registration wins, a refund waits for its order, a period
+// closes once). SQLite runs one transaction at a time already; PostgreSQL instances take these.
+const LOCKS = { billing: 0x61647601, 'ingest:referral': 0x61647602, 'ingest:deal': 0x61647603 } as const;
+
+/** Holds `name` until the transaction ends (PostgreSQL advisory lock; nothing to do on SQLite). */
+export async function lockFor(trx: Kysely<Database>, name: keyof typeof LOCKS): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${LOCKS[name]})`.execute(trx);
 }

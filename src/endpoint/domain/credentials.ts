@@ -134,7 +134,8 @@ export async function issueCredentials(deps: Deps, practitioner: { id: string; d
 
 /** The credential as last issued, for anyone who has its id (a random urn:uuid the holder shares). */
 export async function issuedCredential(db: Kysely<Database>, id: string): Promise<unknown> {
-  const row = id.length <= 100 ? await db.selectFrom('certifications').select('document').where('id', '=', id).executeTakeFirst() : undefined;
+  // No id holds a NUL, and PostgreSQL text cannot: such an id is simply unknown.
+  const row = id.length <= 100 && !id.includes('\0') ? await db.selectFrom('certifications').select('document').where('id', '=', id).executeTakeFirst() : undefined;
   if (!row?.document) throw new HttpError(404, 'credential-not-found', `No credential ${id.slice(0, 100)} was issued by this vendor.`);
   return JSON.parse(row.document);
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommissionReason } from '../../core/protocol/admin';
 import type { StatementDocument, StatementEntry, StatementLine } from '../../core/protocol/payouts';
 import type { Deps } from '../context';
+import { lockFor } from '../db/create';
 import { HttpError } from '../http/problem';
 import { csvRow } from './csv';
 
@@ -14,6 +15,7 @@ export async function closePeriod(deps: Deps, periodEnd: Date): Promise<Statemen
   if (periodEnd.getTime() > now.getTime()) throw new HttpError(400, 'invalid-request', `periodEnd ${periodEnd.toISOString()} is in the future; a period can only be closed up to now.`);
   const endIso = periodEnd.toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    await lockFor(trx, 'billing');
     const rows = await trx
       .selectFrom('commissions')
       .innerJoin('conversions', 'conversions.id', 'commissions.conversion_id')
@@ -92,6 +94,7 @@ export async function closePeriod(deps: Deps, periodEnd: Date): Promise<Statemen
 export async function markPaid(deps: Deps, statementId: string): Promise<StatementEntry> {
   const nowIso = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    await lockFor(trx, 'billing');
     const row = await trx.selectFrom('statements').select(['document', 'paid_at']).where('id', '=', statementId).executeTakeFirst();
     if (!row) throw new HttpError(404, 'statement-not-found', `There is no statement ${statementId}.`);
     if (row.paid_at) throw new HttpError(409, 'statement-already-paid', `Statement ${statementId} was marked paid at ${row.paid_at}; a statement is paid once.`);

@@ -2,6 +2,7 @@
 // revocation, commissions (with their reasons), deal review, closing periods into statements.
 import { ClosePeriodSchema, CreatePractitionerSchema, IdsSchema, type CommissionReason, type CommissionView, type DealView } from '../../core/protocol/admin';
 import type { Deps } from '../context';
+import { lockFor } from '../db/create';
 import { revokeCertification } from '../domain/credentials';
 import { buildDashboard, commissionsCsv } from '../domain/dashboard';
 import { closePeriod, getStatement, listStatements, markPaid, statementCsv } from '../domain/payouts';
@@ -17,6 +18,7 @@ type Table = 'commissions' | 'deals';
 async function transition(deps: Deps, table: Table, ids: string[], from: string, to: string, why: (row: Record<string, unknown>) => string | null) {
   const nowIso = deps.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
+    await lockFor(trx, 'billing');
     const rows = (await trx.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as Record<string, unknown>[];
     const found = new Map(rows.map((r) => [r.id as string, r]));
     const skipped: { id: string; reason: string }[] = [];

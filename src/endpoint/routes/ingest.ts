@@ -9,6 +9,7 @@ import { normaliseReferralCode, verifyReferralCode } from '../../core/referral/c
 import { issuesToFieldErrors } from '../../core/protocol/problem';
 import { DealBatchSchema, DealInputSchema, ItemIdSchema, ReferralBatchSchema, ReferralInputSchema, type DealInput, type ItemResult, type ReferralInput } from '../../core/protocol/ingest';
 import type { Deps } from '../context';
+import { lockFor } from '../db/create';
 import type { Database } from '../db/schema';
 import { DAY_MS } from '../domain/commission';
 import { FUTURE_TOLERANCE_MS } from '../domain/conversions';
@@ -111,7 +112,7 @@ const referralKind: Kind<ReferralInput> = {
       .execute();
   },
   afterCommit(deps, items) {
-    for (const item of items) deps.referralOffers.set(normaliseReferralCode(item.code)!, item.offerId);
+    for (const item of items) deps.referralOffers.set(normaliseReferralCode(item.code)!, { offerId: item.offerId, until: Infinity });
   },
 };
 
@@ -187,7 +188,7 @@ const dealKind: Kind<DealInput> = {
 
 async function ingest<T>(deps: Deps, practitioner: { id: string; number: number }, kind: Kind<T>, schema: v.GenericSchema<unknown, T>, items: unknown[]): Promise<ItemResult[]> {
   const practitionerId = practitioner.id;
-  const me: Caller = { id: practitionerId, secret: deps.secrets.get(practitioner.number)?.secret ?? null };
+  const me: Caller = { id: practitionerId, secret: (await deps.secrets.lookup(practitioner.number))?.secret ?? null };
   // Stage 1, outside the transaction: shape, catalog, clock and MAC checks (MACs run concurrently).
   // Items answered before are not checked again: their stored answer is replayed in stage 2.
   const itemIds = items.flatMap((raw) => {
@@ -218,6 +219,9 @@ async function ingest<T>(deps: Deps, practitioner: { id: string; number: number 
   const ids = [...new Set(checked.map((item) => item.id).filter((id) => id !== ''))];
   const accepted: T[] = [];
   const results = await deps.db.transaction().execute(async (trx) => {
+    // Stage 2 of one kind runs once at a time across instances, as on SQLite: the same batch sent to
+    // two instances together is stored once, and the first registration of a deal wins.
+    await lockFor(trx, `ingest:${kind.name}`);
     const stored = new Map<string, { practitioner_id: string; result_json: string }>();
     if (ids.length > 0) {
       for (const r of await trx.selectFrom('ingest_results').select(['id', 'practitioner_id', 'result_json']).where('kind', '=', kind.name).where('id', 'in', ids).execute()) stored.set(r.id, r);

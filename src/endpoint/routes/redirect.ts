@@ -44,13 +44,15 @@ export function isNavigation(visit: Pick<Visit, 'method' | 'header'>): boolean {
   return !/prefetch|prerender|preview/i.test(purpose);
 }
 
+const NOT_SYNCED_TTL_MS = 1000;
+
 async function offerForCode(deps: Deps, code: string, requested: string | undefined): Promise<string> {
-  let synced = deps.referralOffers.get(code);
+  const cached = deps.referralOffers.get(code);
+  let synced = cached && cached.until > Date.now() ? cached.offerId : undefined;
   if (synced === undefined) {
-    // Remember misses too: ingest overwrites the entry when the referral arrives.
     synced = (await deps.db.selectFrom('referrals').select('offer_id').where('code', '=', code).executeTakeFirst())?.offer_id ?? null;
-    if (deps.referralOffers.size >= 200_000) deps.referralOffers.clear(); // a bound, not an LRU: misses only cost a query
-    deps.referralOffers.set(code, synced);
+    // A miss is remembered briefly: ingest on this instance overwrites it, another instance's is seen a second later.
+    deps.referralOffers.set(code, { offerId: synced, until: synced ? Infinity : Date.now() + NOT_SYNCED_TTL_MS });
   }
   if (synced) return synced;
   // Not synced yet: the link may name its offer.

@@ -4,7 +4,6 @@
 // writes their referrals, deals, stats and statements; only the admin token reaches admin routes
 // and the dashboard's data; a refused call writes nothing. A route missing from the matrix fails.
 // Tokens are stored hashed (no plaintext in the database files) and compared in constant time.
-import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,15 +88,7 @@ const send = async (req: Req, authorization: string | undefined): Promise<Answer
 };
 
 /** Every row of every table, to prove a refused call changed nothing. */
-function snapshot(h: Harness): string {
-  const raw = new Database(join(h.dataDir, 'advocate.sqlite'), { readonly: true });
-  try {
-    const tables = (raw.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((t) => t.name);
-    return JSON.stringify(tables.map((t) => [t, raw.prepare(`select * from "${t}" order by rowid`).all()]));
-  } finally {
-    raw.close();
-  }
-}
+const snapshot = (h: Harness) => h.snapshot();
 
 const routeTable = (h: Harness) => [...new Set(h.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].sort();
 
@@ -132,7 +123,7 @@ beforeAll(async () => {
   await sendWebhook(h, paid({ referralCode: code, customerDomain: 'second.example' }));
   const pending = ((await call(h, '/v1/admin/commissions', admin(h))).json.commissions as { id: string; state: string }[]).find((c) => c.state === 'pending')!.id;
 
-  const storedHash = (new Database(join(h.dataDir, 'advocate.sqlite'), { readonly: true }).prepare('select token_hash from practitioners where id = ?').get(owner.practitionerId) as { token_hash: string }).token_hash;
+  const storedHash = (await h.db.selectFrom('practitioners').select('token_hash').where('id', '=', owner.practitionerId).executeTakeFirstOrThrow()).token_hash!;
   x = { h, owner, other, ownerReferral: { id: referral.id, code }, ownerDeal: { id: deal.id }, ownerStatement: statement, ownerCommission: pending };
   const adminToken = h.endpoint.adminToken;
   callers = {
@@ -177,7 +168,7 @@ describe('authorisation matrix', () => {
   });
 
   it('refuses every practitioner and admin route to every caller who is not entitled, with 401, writing nothing', async () => {
-    const before = snapshot(x.h);
+    const before = await snapshot(x.h);
     const violations: string[] = [];
     for (const [route, row] of Object.entries(MATRIX)) {
       for (const name of refusedOn(row.access)) {
@@ -187,11 +178,11 @@ describe('authorisation matrix', () => {
       }
     }
     expect(counted(violations)).toEqual([]);
-    expect(snapshot(x.h)).toBe(before);
+    expect(await snapshot(x.h)).toBe(before);
   });
 
   it('answers public routes the same whoever calls, and the signed webhook to nobody without its signature', async () => {
-    const before = snapshot(x.h);
+    const before = await snapshot(x.h);
     const violations: string[] = [];
     for (const [route, row] of Object.entries(MATRIX)) {
       if (row.access !== 'public' && row.access !== 'signed') continue;
@@ -206,7 +197,7 @@ describe('authorisation matrix', () => {
       if (answers.size !== 1) violations.push(`${route} answers differently by caller: ${[...answers.values()].join(', ')}`);
     }
     expect(counted(violations)).toEqual([]);
-    expect(snapshot(x.h)).toBe(before); // the redirect was an image load: not a click
+    expect(await snapshot(x.h)).toBe(before); // the redirect was an image load: not a click
   });
 
   it('lets the owner read their own referrals, stats and statements', async () => {
@@ -241,8 +232,8 @@ describe('authorisation matrix', () => {
 
   it('refuses another practitioner’s writes into the owner’s referrals and deals, changing nothing of theirs', async () => {
     const rival = callers['another practitioner'];
-    const ownerRows = () => JSON.stringify([x.h.count('referrals', `practitioner_id = '${x.owner.practitionerId}'`), x.h.count('deals', `practitioner_id = '${x.owner.practitionerId}'`), x.h.count('referrals', `practitioner_id = '${x.other.practitionerId}'`)]);
-    const before = ownerRows();
+    const ownerRows = async () => JSON.stringify([await x.h.count('referrals', `practitioner_id = '${x.owner.practitionerId}'`), await x.h.count('deals', `practitioner_id = '${x.owner.practitionerId}'`), await x.h.count('referrals', `practitioner_id = '${x.other.practitionerId}'`)]);
+    const before = await ownerRows();
     // The owner's code under a new id: the MAC does not verify under the rival's secret.
     const stolenCode = await send({ path: '/v1/referrals', body: { referrals: [referralItem(x.ownerReferral.code)] } }, rival);
     expect(stolenCode.json.results[0]).toMatchObject({ status: 'rejected', error: { title: 'Invalid referral code' } });
@@ -251,8 +242,8 @@ describe('authorisation matrix', () => {
     expect(stolenId.json.results[0]).toMatchObject({ status: 'rejected', error: { title: 'Id already used' } });
     const stolenDeal = await send({ path: '/v1/deals', body: { deals: [dealItem({ id: x.ownerDeal.id, customerDomain: 'rivals-customer.example' })] } }, rival);
     expect(stolenDeal.json.results[0]).toMatchObject({ status: 'rejected', error: { title: 'Id already used' } });
-    expect(ownerRows()).toBe(before);
-    expect(x.h.count('referrals', `id = '${x.ownerReferral.id}' and practitioner_id = '${x.owner.practitionerId}'`)).toBe(1);
+    expect(await ownerRows()).toBe(before);
+    expect(await x.h.count('referrals', `id = '${x.ownerReferral.id}' and practitioner_id = '${x.owner.practitionerId}'`)).toBe(1);
   });
 
   it('lets the admin token reach every admin route', async () => {
@@ -276,10 +267,13 @@ describe('authorisation matrix', () => {
 });
 
 describe('tokens at rest and in comparison', () => {
-  it('keeps no token, referral secret or webhook secret in plain text in the database files (WAL included)', () => {
-    const files = readdirSync(x.h.dataDir).filter((f) => f.startsWith('advocate.sqlite'));
-    expect(files).toContain('advocate.sqlite');
-    const bytes = Buffer.concat(files.map((f) => readFileSync(join(x.h.dataDir, f))));
+  it('keeps no token, referral secret or webhook secret in plain text in the database files (WAL included)', async () => {
+    // SQLite: the database files themselves, freed pages and WAL included. PostgreSQL's files
+    // belong to its server (another user): there, every row of every table, as a backup holds them.
+    const sqlite = x.h.database.kind === 'sqlite';
+    const files = sqlite ? readdirSync(x.h.dataDir).filter((f) => f.startsWith('advocate.sqlite')) : ['every row of every table'];
+    if (sqlite) expect(files).toContain('advocate.sqlite');
+    const bytes = sqlite ? Buffer.concat(files.map((f) => readFileSync(join(x.h.dataDir, f)))) : Buffer.from(await x.h.snapshot());
     const found = tokens.filter((t) => bytes.includes(Buffer.from(t.value)) || bytes.includes(Buffer.from(t.value.slice(-24))));
     console.log(`tokens at rest: ${tokens.length} secrets searched for in ${files.length} database files (${bytes.length} bytes); found in plain text: ${found.length}`);
     expect(found.map((t) => t.label)).toEqual([]);

@@ -3,10 +3,8 @@
 // bad signatures, replays, malformed and oversized bodies, bad tokens, unknown routes). After it
 // the server still answers, nothing failed inside it, and the database is consistent: totals
 // recomputed from raw rows equal what the endpoint serves and what the load itself expected.
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferralCode, normaliseReferralCode, randomNonce } from '../../../src/core/referral/code';
@@ -184,47 +182,44 @@ describe('load on loopback', () => {
     expect(after.status).toBe(200);
 
     // Consistency: raw rows, what the endpoint serves, and what the load expected.
-    const raw = new Database(join(h.dataDir, 'advocate.sqlite'), { readonly: true });
-    const one = (q: string, ...args: unknown[]) => Object.values(raw.prepare(q).get(...args) as Record<string, number>)[0] as number;
-    try {
+    const one = h.one;
+    {
       const problems: string[] = [];
       const same = (what: string, ...values: number[]) => {
         if (new Set(values).size !== 1) problems.push(`${what}: ${values.join(' vs ')}`);
       };
-      same('clicks (rows, expected distinct code × visitor)', one('select count(*) from clicks'), expected.clicks.size);
-      same('clicks of forged codes', one(`select count(*) from clicks where code in (${forged.map(() => '?').join(',')})`, ...forged.map((c) => normaliseReferralCode(c))), 0);
-      same('referrals (rows, accepted ids sent)', one('select count(*) from referrals'), expected.referrals.size);
-      same('stored ingest answers for accepted referrals', one(`select count(*) from ingest_results where kind = 'referral' and result_json like '%"accepted"%'`), expected.referrals.size);
-      same('deals (rows, ids sent)', one('select count(*) from deals'), expected.deals.size);
-      same('conversions (rows, distinct orders)', one('select count(*) from conversions'), expected.orders.size);
-      same('webhooks applied (rows, distinct genuine ids)', one('select count(*) from webhooks'), expected.webhooks.size);
-      same('order commissions per conversion (at most one)', one(`select coalesce(max(n), 1) from (select count(*) as n from commissions where kind = 'order' group by conversion_id)`), 1);
-      same('order commissions with amount outside 0…gross', one(`select count(*) from commissions where kind = 'order' and (amount < 0 or amount > gross)`), 0);
-      same('refunds beyond their order', one(`select count(*) from conversions c where (select coalesce(sum(amount), 0) from refunds r where r.order_id = c.order_id) > c.amount`), 0);
+      same('clicks (rows, expected distinct code × visitor)', await one('select count(*) from clicks'), expected.clicks.size);
+      same('clicks of forged codes', await one(`select count(*) from clicks where code in (${forged.map(() => '?').join(',')})`, ...forged.map((c) => normaliseReferralCode(c))), 0);
+      same('referrals (rows, accepted ids sent)', await one('select count(*) from referrals'), expected.referrals.size);
+      same('stored ingest answers for accepted referrals', await one(`select count(*) from ingest_results where kind = 'referral' and result_json like '%"accepted"%'`), expected.referrals.size);
+      same('deals (rows, ids sent)', await one('select count(*) from deals'), expected.deals.size);
+      same('conversions (rows, distinct orders)', await one('select count(*) from conversions'), expected.orders.size);
+      same('webhooks applied (rows, distinct genuine ids)', await one('select count(*) from webhooks'), expected.webhooks.size);
+      same('order commissions per conversion (at most one)', await one(`select coalesce(max(n), 1) from (select count(*) as n from commissions where kind = 'order' group by conversion_id) as per_conversion`), 1);
+      same('order commissions with amount outside 0…gross', await one(`select count(*) from commissions where kind = 'order' and (amount < 0 or amount > gross)`), 0);
+      same('refunds beyond their order', await one(`select count(*) from conversions c where (select coalesce(sum(amount), 0) from refunds r where r.order_id = c.order_id) > c.amount`), 0);
       let servedClicks = 0;
       for (const p of people) {
         const stats = JSON.parse((await send({ kind: 'control', method: 'GET', path: '/v1/stats', headers: { authorization: `Bearer ${p.token}` } })).body);
         servedClicks += stats.totals.clicks;
-        same(`${p.practitionerId} clicks (served, rows)`, stats.totals.clicks, one('select count(*) from clicks where practitioner_id = ?', p.practitionerId));
-        same(`${p.practitionerId} referrals (served, rows)`, stats.totals.referrals, one('select count(*) from referrals where practitioner_id = ?', p.practitionerId));
-        same(`${p.practitionerId} conversions (served, rows)`, stats.totals.conversions, one('select count(*) from conversions where practitioner_id = ?', p.practitionerId));
-        same(`${p.practitionerId} per-referral clicks add up`, stats.referrals.reduce((n: number, r: { clicks: number }) => n + r.clicks, 0), one('select count(*) from clicks c join referrals r on r.code = c.code where c.practitioner_id = ?', p.practitionerId));
+        same(`${p.practitionerId} clicks (served, rows)`, stats.totals.clicks, await one('select count(*) from clicks where practitioner_id = ?', p.practitionerId));
+        same(`${p.practitionerId} referrals (served, rows)`, stats.totals.referrals, await one('select count(*) from referrals where practitioner_id = ?', p.practitionerId));
+        same(`${p.practitionerId} conversions (served, rows)`, stats.totals.conversions, await one('select count(*) from conversions where practitioner_id = ?', p.practitionerId));
+        same(`${p.practitionerId} per-referral clicks add up`, stats.referrals.reduce((n: number, r: { clicks: number }) => n + r.clicks, 0), await one('select count(*) from clicks c join referrals r on r.code = c.code where c.practitioner_id = ?', p.practitionerId));
         for (const state of ['pending', 'approved', 'paid'] as const) {
-          same(`${p.practitionerId} ${state} commission (served, rows)`, stats.totals.commission[state], one(`select coalesce(sum(amount), 0) from commissions where practitioner_id = ? and kind = 'order' and state = ?`, p.practitionerId, state));
+          same(`${p.practitionerId} ${state} commission (served, rows)`, stats.totals.commission[state], await one(`select coalesce(sum(amount), 0) from commissions where practitioner_id = ? and kind = 'order' and state = ?`, p.practitionerId, state));
         }
-        same(`${p.practitionerId} reversed commission (served, rows)`, stats.totals.commission.reversed, one(`select coalesce(sum(case when kind = 'clawback' then -amount else gross - amount end), 0) from commissions where practitioner_id = ?`, p.practitionerId));
+        same(`${p.practitionerId} reversed commission (served, rows)`, stats.totals.commission.reversed, await one(`select coalesce(sum(case when kind = 'clawback' then -amount else gross - amount end), 0) from commissions where practitioner_id = ?`, p.practitionerId));
       }
-      same('clicks served in total, rows', servedClicks, one('select count(*) from clicks'));
+      same('clicks served in total, rows', servedClicks, await one('select count(*) from clicks'));
       const dashboard = JSON.parse((await send({ kind: 'control', method: 'GET', path: '/v1/admin/dashboard', headers: { authorization: `Bearer ${h.endpoint.adminToken}` } })).body);
-      same('dashboard pending commission, rows', dashboard.commission.pending, one(`select coalesce(sum(amount), 0) from commissions where kind = 'order' and state = 'pending'`));
+      same('dashboard pending commission, rows', dashboard.commission.pending, await one(`select coalesce(sum(amount), 0) from commissions where kind = 'order' and state = 'pending'`));
       console.log(
-        `load consistency: ${one('select count(*) from clicks')} clicks, ${one('select count(*) from referrals')} referrals, ${one('select count(*) from deals')} deals, ${one('select count(*) from conversions')} conversions, ${one('select count(*) from commissions')} commissions, ${one('select count(*) from refunds')} refunds — recomputed from raw rows = served = expected; violations found: ${problems.length}`,
+        `load consistency: ${await one('select count(*) from clicks')} clicks, ${await one('select count(*) from referrals')} referrals, ${await one('select count(*) from deals')} deals, ${await one('select count(*) from conversions')} conversions, ${await one('select count(*) from commissions')} commissions, ${await one('select count(*) from refunds')} refunds — recomputed from raw rows = served = expected; violations found: ${problems.length}`,
       );
       expect(problems).toEqual([]);
-      expect(one('select count(*) from clicks')).toBeGreaterThan(100);
-      expect(one('select count(*) from commissions')).toBeGreaterThan(10);
-    } finally {
-      raw.close();
+      expect(await one('select count(*) from clicks')).toBeGreaterThan(100);
+      expect(await await one('select count(*) from commissions')).toBeGreaterThan(10);
     }
   }, 120_000);
 });

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const now = () => Math.floor(h.clock.now().getTime() / 1000);
-const state = () => ({ webhooks: h.count('webhooks'), conversions: h.count('conversions'), commissions: h.count('commissions') });
+const state = async () => ({ webhooks: await h.count('webhooks'), conversions: await h.count('conversions'), commissions: await h.count('commissions') });
 
 /** One delivery with exactly these headers (undefined: left out). */
 async function deliver(raw: string, headers: Record<string, string | undefined>): Promise<Answer> {
@@ -39,12 +39,12 @@ async function deliver(raw: string, headers: Record<string, string | undefined>)
 
 /** Sends, then checks it was refused with `status` and `slug` and that nothing was stored. */
 async function expectRejected(answer: Promise<Answer>, status: number, slug: RegExp) {
-  const before = state();
+  const before = await state();
   const res = await answer;
-  const ok = res.status === status && slug.test(res.json?.type ?? '') && JSON.stringify(state()) === JSON.stringify(before);
+  const ok = res.status === status && slug.test(res.json?.type ?? '') && JSON.stringify(await state()) === JSON.stringify(before);
   if (ok) tally.rejected++;
   else tally.violations++;
-  expect({ status: res.status, type: res.json?.type, state: state() }).toEqual({ status, type: expect.stringMatching(slug), state: before });
+  expect({ status: res.status, type: res.json?.type, state: (await state()) }).toEqual({ status, type: expect.stringMatching(slug), state: before });
 }
 
 function signed(event: unknown, opts: { id?: string; timestamp?: number } = {}) {
@@ -101,10 +101,10 @@ describe('billing webhooks under attack', () => {
     await expectRejected(deliver(s.raw, headersOf(s, { 'webhook-signature': Array.from({ length: 50 }, () => `v1,${Buffer.from(randomUUID()).toString('base64')}`).join(' ') })), 401, /webhook-signature-invalid$/);
     for (const list of [`${s.signature} v1,bm9wZQ==`, `v1,bm9wZQ== ${s.signature}`, `${Array.from({ length: 49 }, () => 'v1,bm9wZQ==').join(' ')} ${s.signature}`]) {
       const one = signed(paid({ referralCode: code, customerDomain: `list-${randomUUID().slice(0, 8)}.example` }));
-      const before = state();
+      const before = await state();
       const res = await deliver(one.raw, headersOf(one, { 'webhook-signature': list.replace(s.signature, one.signature) }));
       expect(res.json).toMatchObject({ received: true, duplicate: false });
-      expect(state().webhooks).toBe(before.webhooks + 1);
+      expect((await state()).webhooks).toBe(before.webhooks + 1);
       tally.processed++;
     }
   });
@@ -113,21 +113,21 @@ describe('billing webhooks under attack', () => {
     const first = signed(paid({ referralCode: code, customerDomain: 'replay-a.example' }), { id: 'msg_replayed' });
     expect((await deliver(...pair(first))).json).toMatchObject({ duplicate: false });
     tally.processed++;
-    const before = state();
+    const before = await state();
     const other = signed(paid({ referralCode: code, customerDomain: 'replay-b.example', amount: 9_999_999 }), { id: 'msg_replayed' });
     const res = await deliver(...pair(other));
     expect(res.json).toMatchObject({ received: true, duplicate: true });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     tally.duplicates++;
   });
 
   it('processes concurrent duplicate deliveries exactly once', async () => {
     const s = signed(paid({ referralCode: code, customerDomain: 'concurrent.example' }));
-    const before = state();
+    const before = await state();
     const answers = await Promise.all(Array.from({ length: 12 }, () => deliver(...pair(s))));
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
     expect(answers.filter((a) => a.json.duplicate === false)).toHaveLength(1);
-    expect(state()).toEqual({ webhooks: before.webhooks + 1, conversions: before.conversions + 1, commissions: before.commissions + 1 });
+    expect(await state()).toEqual({ webhooks: before.webhooks + 1, conversions: before.conversions + 1, commissions: before.commissions + 1 });
     tally.processed++;
     tally.duplicates += 11;
   });
