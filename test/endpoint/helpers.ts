@@ -147,7 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       for (const s of servers) await s.close();
       app.close();
       await db.destroy();
-      await scratch?.drop();
+      await scratch?.release();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
