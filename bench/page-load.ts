@@ -2,13 +2,15 @@
 // profile has the built extension (enrolled with the reference endpoint's vendor, so matched
 // pages get whatever the extension shows there); a second browser context of the same browser
 // has no extension. Each load is a fresh tab; pages are served under their real host names.
-// - main-thread time: Chrome DevTools Protocol Performance.getMetrics, ScriptDuration +
-//   TaskDuration of the page's renderer, with minus without (median of paired loads);
+// - main-thread time: Chrome DevTools Protocol Performance.getMetrics, TaskDuration of the
+//   page's renderer (every task of its main thread: script, style, layout, paint, IPC waits;
+//   ScriptDuration is part of it, so it is not added again), with minus without (median of
+//   paired loads); the script and style + layout parts beside it;
 // - page load: loadEventEnd of the navigation, median of the paired ratios with / without.
 // The A/A noise floor is the same procedure in a second browser without the extension (its
 // default profile against its own second context), interleaved with the real pairs.
 // Also the code the extension runs in a matched page, gzipped, as the page's debugger sees it.
-// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick]
+// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick] [--rounds N] [--only matched|served|unserved]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +37,7 @@ interface TestPage {
   budgetMs: number;
 }
 
-const PAGES: TestPage[] = [
+export const PAGES: TestPage[] = [
   {
     label: 'page on a site Advocate does not serve',
     detail: 'the saved Stack Overflow HTML served as www.example.org',
@@ -80,6 +82,8 @@ const SETTLE_MS = 250;
 interface Load {
   mainMs: number;
   scriptMs: number;
+  /** RecalcStyleDuration + LayoutDuration. */
+  styleLayoutMs: number;
   loadMs: number;
   extensionRan: boolean;
 }
@@ -100,7 +104,13 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     const loadMs: number = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; })()`);
-    return { mainMs: (seconds('ScriptDuration') + seconds('TaskDuration')) * 1000, scriptMs: seconds('ScriptDuration') * 1000, loadMs, extensionRan };
+    return {
+      mainMs: seconds('TaskDuration') * 1000,
+      scriptMs: seconds('ScriptDuration') * 1000,
+      styleLayoutMs: (seconds('RecalcStyleDuration') + seconds('LayoutDuration')) * 1000,
+      loadMs,
+      extensionRan,
+    };
   } finally {
     await page.close();
   }
@@ -133,7 +143,7 @@ async function extensionCodeKb(context: BrowserContext, url: string): Promise<{ 
 }
 
 /** Every host a page names, so each one (CDNs, analytics) gets a quick local 404 instead of a DNS failure. */
-function hostsOf(html: string): string[] {
+export function hostsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((m) => m[1]!.toLowerCase()))];
 }
 
@@ -172,7 +182,11 @@ const pct = (ratios: number[]) => round((median(ratios) - 1) * 100);
 export const bench: Bench = {
   title: 'Main-thread time and page load with the extension',
   async run({ quick }) {
-    const rounds = quick ? 1 : 20;
+    const roundsAt = process.argv.indexOf('--rounds');
+    const rounds = quick ? 1 : roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : 20;
+    const onlyAt = process.argv.indexOf('--only');
+    const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+    const pages = PAGES.filter((p) => only === undefined || (only === 'matched' ? p.matched : only === 'served' ? p.served && !p.matched : !p.served));
     const site = await startSiteServer();
     const hosts = new Set<string>();
     for (const p of PAGES) {
@@ -188,9 +202,9 @@ export const bench: Bench = {
       (await enrol(ext, endpoint)).options.close();
       const extOff = await ext.context.browser()!.newContext({ ignoreHTTPSErrors: true });
       const plainOther = await plain.context.browser()!.newContext({ ignoreHTTPSErrors: true });
-      const runs = new Map(PAGES.map((p) => [p, { with: [] as Load[], without: [] as Load[], a: [] as Load[], b: [] as Load[] }]));
+      const runs = new Map(pages.map((p) => [p, { with: [] as Load[], without: [] as Load[], a: [] as Load[], b: [] as Load[] }]));
       for (let r = 0; r <= rounds; r++) {
-        for (const p of PAGES) {
+        for (const p of pages) {
           const [w, wo] = await pair(ext.context, extOff, p.url, r % 2 === 0);
           const [a, b] = await pair(plain.context, plainOther, p.url, r % 2 === 1);
           if (r === 0) continue; // warm-up: caches, the worker, the JIT
@@ -199,7 +213,7 @@ export const bench: Bench = {
         }
       }
       const figures: Figure[] = [];
-      for (const p of PAGES) {
+      for (const p of pages) {
         const run = runs.get(p)!;
         if ([...run.without, ...run.a, ...run.b].some((l) => l.extensionRan)) throw new Error(`the extension ran in a profile without it on ${p.url}`);
         const ran = run.with.filter((l) => l.extensionRan).length;
@@ -208,6 +222,8 @@ export const bench: Bench = {
         const noise = run.a.map((l, i) => l.mainMs - run.b[i]!.mainMs);
         const script = run.with.map((l, i) => l.scriptMs - run.without[i]!.scriptMs);
         const scriptNoise = run.a.map((l, i) => l.scriptMs - run.b[i]!.scriptMs);
+        const styleLayout = run.with.map((l, i) => l.styleLayoutMs - run.without[i]!.styleLayoutMs);
+        const styleLayoutNoise = run.a.map((l, i) => l.styleLayoutMs - run.b[i]!.styleLayoutMs);
         const noiseAbs = noise.map(Math.abs);
         figures.push({
           name: `main-thread time added: ${p.label}`,
@@ -227,6 +243,15 @@ export const bench: Bench = {
           noise: round(Math.abs(median(scriptNoise))),
           note: 'the JavaScript part of the figure above: the content script and whatever it triggers in the page',
         });
+        figures.push({
+          name: `style + layout time added (RecalcStyleDuration + LayoutDuration): ${p.label}`,
+          value: round(median(styleLayout)),
+          unit: 'ms',
+          budget: null,
+          comparison: { name: 'A/A: two sides without the extension', value: round(median(styleLayoutNoise)) },
+          noise: round(Math.abs(median(styleLayoutNoise))),
+          note: 'the part of the main-thread figure spent on style and layout',
+        });
         const aa = pct(run.a.map((l, i) => l.loadMs / run.b[i]!.loadMs));
         const slower = pct(run.with.map((l, i) => l.loadMs / run.without[i]!.loadMs));
         figures.push({
@@ -240,15 +265,17 @@ export const bench: Bench = {
           note: `median paired ratio of loadEventEnd; minus the A/A median: ${round(slower - aa)} points; without the extension ${round(median(run.without.map((l) => l.loadMs)))} ms`,
         });
       }
-      const code = await Promise.all(PAGES.filter((p) => p.matched).map(async (p) => ({ p, ...(await extensionCodeKb(ext.context, p.url)) })));
-      const most = code.reduce((x, y) => (y.kb > x.kb ? y : x));
-      figures.push({
-        name: 'extension code run in a matched page, gzipped',
-        value: most.kb,
-        unit: 'KB',
-        budget: 10,
-        note: code.map((c) => `${c.p.url}: ${c.kb} KB (${c.files.join(', ')})`).join('; '),
-      });
+      const code = await Promise.all(pages.filter((p) => p.matched).map(async (p) => ({ p, ...(await extensionCodeKb(ext.context, p.url)) })));
+      if (code.length > 0) {
+        const most = code.reduce((x, y) => (y.kb > x.kb ? y : x));
+        figures.push({
+          name: 'extension code run in a matched page, gzipped',
+          value: most.kb,
+          unit: 'KB',
+          budget: 10,
+          note: code.map((c) => `${c.p.url}: ${c.kb} KB (${c.files.join(', ')})`).join('; '),
+        });
+      }
       await extOff.close();
       await plainOther.close();
       return figures;
