@@ -10,7 +10,9 @@
 // The A/A noise floor is the same procedure in a second browser without the extension (its
 // default profile against its own second context), interleaved with the real pairs.
 // Also the code the extension runs in a matched page, gzipped, as the page's debugger sees it.
-// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick] [--rounds N] [--only matched|served|unserved]
+// - with --cpu, each load is also traced: the thread (CPU) time of the page's main thread, with
+//   minus without, and of the extension's own script events; far less noisy on a shared machine.
+// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick] [--rounds N] [--only matched|served|unserved] [--cpu]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -84,9 +86,55 @@ interface Load {
   scriptMs: number;
   /** RecalcStyleDuration + LayoutDuration. */
   styleLayoutMs: number;
+  /** With --cpu: thread time of the page's main thread, and of the extension's script events on it. */
+  cpuMs: number;
+  extensionCpuMs: number;
   loadMs: number;
   extensionRan: boolean;
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of the event, µs: what the thread itself spent, not the time it waited for a core. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string }; beginData?: { url?: string } };
+}
+
+const isExtensionEvent = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.beginData?.url ?? '').startsWith('chrome-extension://');
+
+/**
+ * From a DevTools trace of one load: the thread time of every task of the page's renderer main
+ * thread (the thread that parsed the page), and of the extension's own script events in it.
+ * Thread time counts only what ran on that thread, so a machine shared with other work adds
+ * far less noise to it than to the wall-clock TaskDuration.
+ */
+function threadTimes(events: TraceEvent[]): { cpuMs: number; extensionCpuMs: number } {
+  const parsed = new Map<string, number>();
+  for (const e of events) if (e.name === 'ParseHTML' && e.ph === 'X') parsed.set(`${e.pid}:${e.tid}`, (parsed.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...parsed.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (main === undefined) throw new Error('the trace shows no page being parsed');
+  const xs = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let cpu = 0;
+  let extension = 0;
+  const open: { end: number; extension: boolean }[] = [];
+  for (const e of xs) {
+    while (open.length > 0 && open[open.length - 1]!.end <= e.ts) open.pop();
+    const inExtension = open.some((o) => o.extension);
+    if (open.length === 0) cpu += e.tdur ?? 0;
+    const ext = isExtensionEvent(e);
+    if (ext && !inExtension) extension += e.tdur ?? 0;
+    open.push({ end: e.ts + e.dur!, extension: ext || inExtension });
+  }
+  return { cpuMs: cpu / 1000, extensionCpuMs: extension / 1000 };
+}
+
+/** With --cpu each load is also traced, for the thread-time figures. */
+const TRACE = process.argv.includes('--cpu');
 
 async function load(context: BrowserContext, url: string): Promise<Load> {
   const page = await context.newPage();
@@ -96,11 +144,21 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
       if (c.origin.startsWith('chrome-extension://')) extensionRan = true;
     });
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+    const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
     await cdp.send('Runtime.enable');
     await cdp.send('Performance.enable');
+    if (TRACE) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate('new Promise((idle) => requestIdleCallback(idle, { timeout: 2000 }))');
     await page.waitForTimeout(SETTLE_MS);
+    let cpu = { cpuMs: Number.NaN, extensionCpuMs: Number.NaN };
+    if (TRACE) {
+      await cdp.send('Tracing.end');
+      await traced;
+      cpu = threadTimes(events);
+    }
     const { metrics } = await cdp.send('Performance.getMetrics');
     const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     const loadMs: number = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; })()`);
@@ -110,6 +168,7 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
       styleLayoutMs: (seconds('RecalcStyleDuration') + seconds('LayoutDuration')) * 1000,
       loadMs,
       extensionRan,
+      ...cpu,
     };
   } finally {
     await page.close();
@@ -252,6 +311,27 @@ export const bench: Bench = {
           noise: round(Math.abs(median(styleLayoutNoise))),
           note: 'the part of the main-thread figure spent on style and layout',
         });
+        if (TRACE) {
+          const cpu = run.with.map((l, i) => l.cpuMs - run.without[i]!.cpuMs);
+          const cpuNoise = run.a.map((l, i) => l.cpuMs - run.b[i]!.cpuMs);
+          const extensionCpu = run.with.map((l) => l.extensionCpuMs);
+          figures.push({
+            name: `main-thread CPU time added (trace, thread time): ${p.label}`,
+            value: round(median(cpu)),
+            unit: 'ms',
+            budget: p.budgetMs,
+            comparison: { name: 'A/A: two sides without the extension', value: round(median(cpuNoise)) },
+            noise: round(Math.abs(median(cpuNoise))),
+            note: `every task's thread time on the page's main thread, with minus without, median of ${rounds} pairs; minus the A/A median: ${round(median(cpu) - median(cpuNoise))} ms; A/A |difference| median ${round(median(cpuNoise.map(Math.abs)))} ms; without the extension ${round(median(run.without.map((l) => l.cpuMs)))} ms`,
+          });
+          figures.push({
+            name: `the extension's own script events, thread time: ${p.label}`,
+            value: round(median(extensionCpu)),
+            unit: 'ms',
+            budget: null,
+            note: `EvaluateScript / FunctionCall events of chrome-extension:// code on the page's main thread (what they run and force: compile, DOM, style, layout), median of ${rounds} loads; p95 ${round(percentile(extensionCpu, 95))} ms`,
+          });
+        }
         const aa = pct(run.a.map((l, i) => l.loadMs / run.b[i]!.loadMs));
         const slower = pct(run.with.map((l, i) => l.loadMs / run.without[i]!.loadMs));
         figures.push({

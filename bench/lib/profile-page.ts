@@ -16,6 +16,7 @@ for (const p of PAGES) { const html = readHtml(p.file); const u = new URL(p.url)
 const endpoint = await startTestEndpoint();
 const ext = await launchWithExtension({ mapHosts: [...hosts], port: site.port });
 const self = new Map<string, number>();
+const lines = new Map<string, number>();
 let total = 0;
 try {
   (await enrol(ext, endpoint)).options.close();
@@ -45,7 +46,17 @@ try {
       const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*\//, '')}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
       self.set(key, (self.get(key) ?? 0) + dt); total += dt;
     }
+    // Line-level hits (positionTicks: one per sample) of the extension's own functions.
+    for (const n of profile.nodes as any[]) {
+      if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
+      for (const t of n.positionTicks ?? []) {
+        const key = `line ${t.line} (${n.callFrame.functionName || 'anon'})`;
+        lines.set(key, (lines.get(key) ?? 0) + t.ticks);
+      }
+    }
   }
   console.log(`${PAGES[idx]!.label}: ext-rooted samples ${ (total / rounds).toFixed(2)} ms per load`);
   for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log((v / rounds).toFixed(2).padStart(7), k);
+  console.log('samples per load by line:');
+  for (const [k, v] of [...lines.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((v / rounds).toFixed(1).padStart(7), k);
 } finally { await ext.close(); await endpoint.close(); await site.close(); }
