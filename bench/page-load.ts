@@ -2,13 +2,17 @@
 // profile has the built extension (enrolled with the reference endpoint's vendor, so matched
 // pages get whatever the extension shows there); a second browser context of the same browser
 // has no extension. Each load is a fresh tab; pages are served under their real host names.
-// - main-thread time: Chrome DevTools Protocol Performance.getMetrics, ScriptDuration +
-//   TaskDuration of the page's renderer, with minus without (median of paired loads);
+// - main-thread time: Chrome DevTools Protocol Performance.getMetrics, TaskDuration of the
+//   page's renderer (every task of its main thread: script, style, layout, paint, IPC waits;
+//   ScriptDuration is part of it, so it is not added again), with minus without (median of
+//   paired loads); the script and style + layout parts beside it;
 // - page load: loadEventEnd of the navigation, median of the paired ratios with / without.
 // The A/A noise floor is the same procedure in a second browser without the extension (its
 // default profile against its own second context), interleaved with the real pairs.
 // Also the code the extension runs in a matched page, gzipped, as the page's debugger sees it.
-// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick]
+// - with --cpu, each load is also traced: the thread (CPU) time of the page's main thread, with
+//   minus without, and of the extension's own script events; far less noisy on a shared machine.
+// Build first: npx vite build.   npx tsx bench/page-load.ts [--quick] [--rounds N] [--only matched|served|unserved] [--cpu]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +39,7 @@ interface TestPage {
   budgetMs: number;
 }
 
-const PAGES: TestPage[] = [
+export const PAGES: TestPage[] = [
   {
     label: 'page on a site Advocate does not serve',
     detail: 'the saved Stack Overflow HTML served as www.example.org',
@@ -80,9 +84,57 @@ const SETTLE_MS = 250;
 interface Load {
   mainMs: number;
   scriptMs: number;
+  /** RecalcStyleDuration + LayoutDuration. */
+  styleLayoutMs: number;
+  /** With --cpu: thread time of the page's main thread, and of the extension's script events on it. */
+  cpuMs: number;
+  extensionCpuMs: number;
   loadMs: number;
   extensionRan: boolean;
 }
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of the event, µs: what the thread itself spent, not the time it waited for a core. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string }; beginData?: { url?: string } };
+}
+
+const isExtensionEvent = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.beginData?.url ?? '').startsWith('chrome-extension://');
+
+/**
+ * From a DevTools trace of one load: the thread time of every task of the page's renderer main
+ * thread (the thread that parsed the page), and of the extension's own script events in it.
+ * Thread time counts only what ran on that thread, so a machine shared with other work adds
+ * far less noise to it than to the wall-clock TaskDuration.
+ */
+function threadTimes(events: TraceEvent[]): { cpuMs: number; extensionCpuMs: number } {
+  const parsed = new Map<string, number>();
+  for (const e of events) if (e.name === 'ParseHTML' && e.ph === 'X') parsed.set(`${e.pid}:${e.tid}`, (parsed.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...parsed.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (main === undefined) throw new Error('the trace shows no page being parsed');
+  const xs = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let cpu = 0;
+  let extension = 0;
+  const open: { end: number; extension: boolean }[] = [];
+  for (const e of xs) {
+    while (open.length > 0 && open[open.length - 1]!.end <= e.ts) open.pop();
+    const inExtension = open.some((o) => o.extension);
+    if (open.length === 0) cpu += e.tdur ?? 0;
+    const ext = isExtensionEvent(e);
+    if (ext && !inExtension) extension += e.tdur ?? 0;
+    open.push({ end: e.ts + e.dur!, extension: ext || inExtension });
+  }
+  return { cpuMs: cpu / 1000, extensionCpuMs: extension / 1000 };
+}
+
+/** With --cpu each load is also traced, for the thread-time figures. */
+const TRACE = process.argv.includes('--cpu');
 
 async function load(context: BrowserContext, url: string): Promise<Load> {
   const page = await context.newPage();
@@ -92,15 +144,32 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
       if (c.origin.startsWith('chrome-extension://')) extensionRan = true;
     });
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+    const traced = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
     await cdp.send('Runtime.enable');
     await cdp.send('Performance.enable');
+    if (TRACE) await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate('new Promise((idle) => requestIdleCallback(idle, { timeout: 2000 }))');
     await page.waitForTimeout(SETTLE_MS);
+    let cpu = { cpuMs: Number.NaN, extensionCpuMs: Number.NaN };
+    if (TRACE) {
+      await cdp.send('Tracing.end');
+      await traced;
+      cpu = threadTimes(events);
+    }
     const { metrics } = await cdp.send('Performance.getMetrics');
     const seconds = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     const loadMs: number = await page.evaluate(`(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; })()`);
-    return { mainMs: (seconds('ScriptDuration') + seconds('TaskDuration')) * 1000, scriptMs: seconds('ScriptDuration') * 1000, loadMs, extensionRan };
+    return {
+      mainMs: seconds('TaskDuration') * 1000,
+      scriptMs: seconds('ScriptDuration') * 1000,
+      styleLayoutMs: (seconds('RecalcStyleDuration') + seconds('LayoutDuration')) * 1000,
+      loadMs,
+      extensionRan,
+      ...cpu,
+    };
   } finally {
     await page.close();
   }
@@ -133,7 +202,7 @@ async function extensionCodeKb(context: BrowserContext, url: string): Promise<{ 
 }
 
 /** Every host a page names, so each one (CDNs, analytics) gets a quick local 404 instead of a DNS failure. */
-function hostsOf(html: string): string[] {
+export function hostsOf(html: string): string[] {
   return [...new Set([...html.matchAll(/(?:https?:)?\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((m) => m[1]!.toLowerCase()))];
 }
 
@@ -172,7 +241,11 @@ const pct = (ratios: number[]) => round((median(ratios) - 1) * 100);
 export const bench: Bench = {
   title: 'Main-thread time and page load with the extension',
   async run({ quick }) {
-    const rounds = quick ? 1 : 20;
+    const roundsAt = process.argv.indexOf('--rounds');
+    const rounds = quick ? 1 : roundsAt > 0 ? Number(process.argv[roundsAt + 1]) : 20;
+    const onlyAt = process.argv.indexOf('--only');
+    const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+    const pages = PAGES.filter((p) => only === undefined || (only === 'matched' ? p.matched : only === 'served' ? p.served && !p.matched : !p.served));
     const site = await startSiteServer();
     const hosts = new Set<string>();
     for (const p of PAGES) {
@@ -188,9 +261,9 @@ export const bench: Bench = {
       (await enrol(ext, endpoint)).options.close();
       const extOff = await ext.context.browser()!.newContext({ ignoreHTTPSErrors: true });
       const plainOther = await plain.context.browser()!.newContext({ ignoreHTTPSErrors: true });
-      const runs = new Map(PAGES.map((p) => [p, { with: [] as Load[], without: [] as Load[], a: [] as Load[], b: [] as Load[] }]));
+      const runs = new Map(pages.map((p) => [p, { with: [] as Load[], without: [] as Load[], a: [] as Load[], b: [] as Load[] }]));
       for (let r = 0; r <= rounds; r++) {
-        for (const p of PAGES) {
+        for (const p of pages) {
           const [w, wo] = await pair(ext.context, extOff, p.url, r % 2 === 0);
           const [a, b] = await pair(plain.context, plainOther, p.url, r % 2 === 1);
           if (r === 0) continue; // warm-up: caches, the worker, the JIT
@@ -199,7 +272,7 @@ export const bench: Bench = {
         }
       }
       const figures: Figure[] = [];
-      for (const p of PAGES) {
+      for (const p of pages) {
         const run = runs.get(p)!;
         if ([...run.without, ...run.a, ...run.b].some((l) => l.extensionRan)) throw new Error(`the extension ran in a profile without it on ${p.url}`);
         const ran = run.with.filter((l) => l.extensionRan).length;
@@ -208,6 +281,8 @@ export const bench: Bench = {
         const noise = run.a.map((l, i) => l.mainMs - run.b[i]!.mainMs);
         const script = run.with.map((l, i) => l.scriptMs - run.without[i]!.scriptMs);
         const scriptNoise = run.a.map((l, i) => l.scriptMs - run.b[i]!.scriptMs);
+        const styleLayout = run.with.map((l, i) => l.styleLayoutMs - run.without[i]!.styleLayoutMs);
+        const styleLayoutNoise = run.a.map((l, i) => l.styleLayoutMs - run.b[i]!.styleLayoutMs);
         const noiseAbs = noise.map(Math.abs);
         figures.push({
           name: `main-thread time added: ${p.label}`,
@@ -227,6 +302,36 @@ export const bench: Bench = {
           noise: round(Math.abs(median(scriptNoise))),
           note: 'the JavaScript part of the figure above: the content script and whatever it triggers in the page',
         });
+        figures.push({
+          name: `style + layout time added (RecalcStyleDuration + LayoutDuration): ${p.label}`,
+          value: round(median(styleLayout)),
+          unit: 'ms',
+          budget: null,
+          comparison: { name: 'A/A: two sides without the extension', value: round(median(styleLayoutNoise)) },
+          noise: round(Math.abs(median(styleLayoutNoise))),
+          note: 'the part of the main-thread figure spent on style and layout',
+        });
+        if (TRACE) {
+          const cpu = run.with.map((l, i) => l.cpuMs - run.without[i]!.cpuMs);
+          const cpuNoise = run.a.map((l, i) => l.cpuMs - run.b[i]!.cpuMs);
+          const extensionCpu = run.with.map((l) => l.extensionCpuMs);
+          figures.push({
+            name: `main-thread CPU time added (trace, thread time): ${p.label}`,
+            value: round(median(cpu)),
+            unit: 'ms',
+            budget: p.budgetMs,
+            comparison: { name: 'A/A: two sides without the extension', value: round(median(cpuNoise)) },
+            noise: round(Math.abs(median(cpuNoise))),
+            note: `every task's thread time on the page's main thread, with minus without, median of ${rounds} pairs; minus the A/A median: ${round(median(cpu) - median(cpuNoise))} ms; A/A |difference| median ${round(median(cpuNoise.map(Math.abs)))} ms; without the extension ${round(median(run.without.map((l) => l.cpuMs)))} ms`,
+          });
+          figures.push({
+            name: `the extension's own script events, thread time: ${p.label}`,
+            value: round(median(extensionCpu)),
+            unit: 'ms',
+            budget: null,
+            note: `EvaluateScript / FunctionCall events of chrome-extension:// code on the page's main thread (what they run and force: compile, DOM, style, layout), median of ${rounds} loads; p95 ${round(percentile(extensionCpu, 95))} ms`,
+          });
+        }
         const aa = pct(run.a.map((l, i) => l.loadMs / run.b[i]!.loadMs));
         const slower = pct(run.with.map((l, i) => l.loadMs / run.without[i]!.loadMs));
         figures.push({
@@ -240,15 +345,17 @@ export const bench: Bench = {
           note: `median paired ratio of loadEventEnd; minus the A/A median: ${round(slower - aa)} points; without the extension ${round(median(run.without.map((l) => l.loadMs)))} ms`,
         });
       }
-      const code = await Promise.all(PAGES.filter((p) => p.matched).map(async (p) => ({ p, ...(await extensionCodeKb(ext.context, p.url)) })));
-      const most = code.reduce((x, y) => (y.kb > x.kb ? y : x));
-      figures.push({
-        name: 'extension code run in a matched page, gzipped',
-        value: most.kb,
-        unit: 'KB',
-        budget: 10,
-        note: code.map((c) => `${c.p.url}: ${c.kb} KB (${c.files.join(', ')})`).join('; '),
-      });
+      const code = await Promise.all(pages.filter((p) => p.matched).map(async (p) => ({ p, ...(await extensionCodeKb(ext.context, p.url)) })));
+      if (code.length > 0) {
+        const most = code.reduce((x, y) => (y.kb > x.kb ? y : x));
+        figures.push({
+          name: 'extension code run in a matched page, gzipped',
+          value: most.kb,
+          unit: 'KB',
+          budget: 10,
+          note: code.map((c) => `${c.p.url}: ${c.kb} KB (${c.files.join(', ')})`).join('; '),
+        });
+      }
       await extOff.close();
       await plainOther.close();
       return figures;

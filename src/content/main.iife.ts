@@ -14,7 +14,7 @@ import { showCard } from './card';
 import { focusedEditable } from './insert';
 import { openPreview, watchReplyBoxes } from './reply';
 import { readDomSignals } from './signals';
-import { ext } from './ui';
+import { ext, useWords } from './ui';
 
 /** Typed from the worker's registry: only the commands a content script may send compile. */
 const send = createCommandClient<ContentCommands>((message) => ext.runtime.sendMessage(message));
@@ -33,6 +33,8 @@ async function namedByCatalog(keys: readonly string[]): Promise<boolean> {
 
 function show(answer: SuggestionView, signal: AbortSignal): void {
   view = answer;
+  listenForMenu();
+  useWords(answer.words);
   if (!answer.suggestion || !answer.inPage) return;
   const offer = answer.suggestion;
   // After the page is idle, so it never competes with the page's own work.
@@ -83,10 +85,17 @@ addEventListener('pageshow', (event: PageTransitionEvent) => {
 
 // The context menu's "Insert a referral link" on a reply box: the same preview as the button.
 // Only our own extension can send this; the preview does nothing without a further click.
-ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-  if (sender.id !== ext.runtime.id || (message as { reply?: unknown } | null)?.reply !== 'open' || !view) return false;
-  const anchor = document.activeElement;
-  if (anchor) openPreview(send, focusedEditable(document), anchor, page.signal);
-  sendResponse({ opened: anchor !== null });
-  return false;
-});
+// Listened for once the worker has answered for a page (the menu asks only then): most pages
+// never set up the runtime event binding, which costs the page's main thread.
+let listening = false;
+function listenForMenu(): void {
+  if (listening) return;
+  listening = true;
+  ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (sender.id !== ext.runtime.id || (message as { reply?: unknown } | null)?.reply !== 'open' || !view) return false;
+    const anchor = document.activeElement;
+    if (anchor) openPreview(send, focusedEditable(document), anchor, page.signal);
+    sendResponse({ opened: anchor !== null });
+    return false;
+  });
+}

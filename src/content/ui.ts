@@ -4,6 +4,8 @@
 // nodes only (no innerHTML), and all their text comes from the worker or the extension's
 // own messages, never from the page.
 
+import { fillWords } from './words';
+
 export type Children = (Node | string | null | false | undefined)[];
 
 /** `<tag class=…>` with attributes and children; strings become text nodes. */
@@ -28,8 +30,18 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
 declare const browser: typeof chrome | undefined;
 export const ext = typeof browser !== 'undefined' ? browser : chrome;
 
+let words: Readonly<Record<string, string>> = {};
+
+/** The wording the worker sent with its answer (./words.ts: it spares the page a blocking lookup). */
+export function useWords(sent: Readonly<Record<string, string>> | undefined): void {
+  words = sent ?? {};
+}
+
 /** The extension's own wording (public/_locales/<lang>/messages.json). */
-export const say = (key: string, ...subs: string[]) => ext.i18n.getMessage(key, subs);
+export const say = (key: string, ...subs: string[]): string => {
+  const template = Object.hasOwn(words, key) ? words[key] : undefined;
+  return template ? fillWords(template, subs) : ext.i18n.getMessage(key, subs);
+};
 
 const CSS = `:host{all:initial}
 .a{font:13px/1.4 sans-serif;color:#1f2328;background:#fff;border:1px solid #d0d7de;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18);padding:10px 12px;box-sizing:border-box}

@@ -1,13 +1,18 @@
 // The content script reports what it found on its page. The worker remembers it for the tab
 // (the popup and the context menu read it), sets the tab's toolbar icon, and answers with what
-// the page may hear: an offer of an enrolled vendor, or nothing.
+// the page may hear: an offer of an enrolled vendor, or nothing; with an offer it will show,
+// the wording of what it shows.
 import * as v from 'valibot';
 import type { Detection } from '../../core/detect';
 import { DetectionSchema } from '../../core/messages/detection';
+import { wordTemplates } from '../../content/words';
 import { webUrl } from '../../core/schema/url';
 import { CommandFailure } from '../errors';
 import { reportPage } from '../pages';
 import { command } from './command';
+
+/** The browser's wording; none where there is no browser (the unit tests' worker). */
+const getMessage = (key: string, subs: string[]): string => (globalThis as { chrome?: typeof chrome }).chrome?.i18n?.getMessage(key, subs) ?? '';
 
 const sameOrigin = (a: string, b: string | undefined) => {
   try {
@@ -23,6 +28,8 @@ export default command({
   payload: v.strictObject({ url: webUrl('url'), detection: DetectionSchema }),
   async handle({ url, detection }, ctx, s) {
     if (ctx.tabId === undefined || !sameOrigin(url, ctx.senderUrl)) throw new CommandFailure('forbidden', 'A page may only report its own address.');
-    return reportPage(s, ctx.tabId, url, detection as Detection);
+    const view = await reportPage(s, ctx.tabId, url, detection as Detection);
+    // The page's wording comes with an answer it will show (src/content/words.ts says why).
+    return view.suggestion && view.inPage ? { ...view, words: wordTemplates(getMessage) } : view;
   },
 });

@@ -140,6 +140,8 @@ export interface SuggestionView {
   inPage: boolean;
   /** The site's reply box kind, when Advocate knows how to reply there. */
   reply: ReplySite | null;
+  /** The wording the page shows, when it shows something (src/content/words.ts). */
+  words?: Record<string, string>;
 }
 
 export interface SuggestedOfferView {

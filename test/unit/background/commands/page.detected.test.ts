@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fillWords, PAGE_WORDS } from '../../../../src/content/words';
 import type { SuggestionView } from '../../../../src/core/messages/views';
 import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
@@ -10,6 +11,7 @@ describe('page.detected', () => {
       suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: '2027-01-01' } },
       inPage: true,
       reply: 'github',
+      words: {}, // this worker has no browser, so no messages
     });
     // No other vendor, no secret, no catalog beyond the one offer.
     const text = JSON.stringify(view);
@@ -26,6 +28,26 @@ describe('page.detected', () => {
     value(await world.send('page.detected', { url: blog, detection: { ...DETECTION, keys: ['github:some/unknown-thing'] } }, contentScript(blog, 10)));
     expect(world.toolbar.titles.get(10)).toBe('Advocate: nothing here matches your vendors’ products');
     expect(world.toolbar.icons.get(10)?.['16']).toBe('icons/icon-16.png');
+  });
+
+  it('sends the wording of what the page will show, its substitutions left for the page to fill', async () => {
+    const world = await enrolledWorker();
+    // Like the browser's getMessage: messages.json's $1 replaced by the substitutions given.
+    const messages: Record<string, string> = { cardTitle: 'Recommend $1', cardCertified: 'You are certified for $1: $2', cardOpen: 'Open' };
+    const getMessage = vi.fn((key: string, subs: string[]) => (messages[key] ?? '').replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? ''));
+    vi.stubGlobal('chrome', { i18n: { getMessage } });
+    try {
+      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+      expect(view.words).toEqual(messages); // keys the locale lacks are left out (the page looks them up itself)
+      expect(fillWords(view.words!.cardCertified!, ['MySQL', 'professional'])).toBe('You are certified for MySQL: professional');
+      expect(fillWords(view.words!.cardTitle!, ['$2 off'])).toBe('Recommend $2 off'); // a substitution is not read again
+      expect(getMessage.mock.calls.map(([key]) => key)).toEqual([...PAGE_WORDS]);
+      // Toolbar only: nothing is shown in the page, so no wording is sent.
+      value(await world.send('settings.set', { inPage: false }, POPUP));
+      expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9))).words).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a page may only report its own address', async () => {
