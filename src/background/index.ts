@@ -6,6 +6,7 @@ import { createBadgeUpdater } from './badge';
 import { CatalogIndexCache, publishSiteKeys } from './catalog-index';
 import { handleContextMenuClicks, installContextMenus, updateReplyMenu } from './context-menu';
 import { DbHandle } from './db';
+import { chromeLocalData } from './local-data';
 import { StorageHealth } from './health';
 import { createRouter } from './router';
 import { forgetPage } from './pages';
@@ -17,6 +18,8 @@ import { TabMemory } from './tabs';
 import { createToolbar } from './toolbar';
 
 const SYNC_ALARM = 'advocate-sync';
+// Chrome's minimum period is 30 s.
+const SYNC_ALARM_INFO = { periodInMinutes: 1, delayInMinutes: 0.5 };
 const now = () => Date.now();
 
 let refreshBadge: () => void = () => {};
@@ -72,6 +75,7 @@ const services: Services = {
   tabAccess: chromeTabAccess(contentScriptFile, popupUrl),
   sites,
   declaredMatches,
+  local: chromeLocalData({ name: SYNC_ALARM, info: SYNC_ALARM_INFO }),
 };
 void catalogs.get(); // publish the site keys at every start (written only when they changed)
 
@@ -110,8 +114,7 @@ self.addEventListener('online', () => kick());
 
 // Checked at every start and re-created when missing (alarms can be lost on update or browser
 // restart). Not replaced when present: a worker woken often would otherwise keep pushing it back.
-// Chrome's minimum period is 30 s.
 void chrome.alarms.get(SYNC_ALARM).then((alarm) => {
-  if (!alarm) return chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1, delayInMinutes: 0.5 });
+  if (!alarm) return chrome.alarms.create(SYNC_ALARM, SYNC_ALARM_INFO);
 });
 refreshBadge();

@@ -3,6 +3,7 @@
 import type { CatalogIndexCache } from './catalog-index';
 import type { DbHandle } from './db';
 import type { StorageHealth } from './health';
+import type { LocalData } from './local-data';
 import type { GrantedSites } from './sites';
 import type { TabAccess } from './tab-access';
 import type { Toolbar } from './toolbar';
@@ -31,4 +32,6 @@ export interface Services {
   sites: GrantedSites;
   /** The content script's own sites (manifest.json plus the catalog's): no grant is needed there. */
   declaredMatches: readonly string[];
+  /** storage.local/session, alarms and tab badges, emptied by data.deleteAll. */
+  local: LocalData;
 }

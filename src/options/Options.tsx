@@ -57,7 +57,8 @@ export function Options() {
       {settings.state === 'ok' && <SettingsForm settings={settings.value} onSaved={(next) => setSettings({ state: 'ok', value: next })} />}
       {settings.state === 'ok' && <SuggestionSettings settings={settings.value} onSaved={(next) => setSettings({ state: 'ok', value: next })} />}
       <DataPanel
-        onImported={() => {
+        vendors={vendors.state === 'ok' ? vendors.value.vendors : []}
+        onChanged={() => {
           void loadVendors();
           void loadSettings();
         }}

@@ -5,6 +5,7 @@ import activityGet from './activity.get';
 import catalogSearch from './catalog.search';
 import type { AnyCommand, SenderKind } from './command';
 import credentialsExport from './credentials.export';
+import dataDeleteAll from './data.deleteAll';
 import dataExport from './data.export';
 import dataImport from './data.import';
 import dealsRegister from './deals.register';
@@ -53,6 +54,7 @@ const ALL = [
   settingsSet,
   dataExport,
   dataImport,
+  dataDeleteAll,
   credentialsExport,
 ] as const;
 

@@ -9,6 +9,7 @@ import { createRouter, type SenderInfo } from '../../../src/background/router';
 import { createSyncer } from '../../../src/background/sync';
 import { TabMemory, type SessionArea } from '../../../src/background/tabs';
 import { GrantedSites, type SiteSurface } from '../../../src/background/sites';
+import type { LocalData } from '../../../src/background/local-data';
 import type { TabAccess } from '../../../src/background/tab-access';
 import { createToolbar, type ToolbarSurface } from '../../../src/background/toolbar';
 import type { DbHandle, StorageEvent } from '../../../src/background/db';
@@ -159,6 +160,26 @@ export class FakeSiteSurface implements SiteSurface {
   }
 }
 
+/** storage.local, alarms and tab badges as data.deleteAll sees them. */
+export class FakeLocalData implements LocalData {
+  readonly local = new Map<string, unknown>([['catalog-hosts', ['example.org']]]);
+  alarms = ['advocate-sync', 'other'];
+  alarmResets = 0;
+  tabBadgesCleared = 0;
+  constructor(private readonly session: MemorySession) {}
+  async clearStorage() {
+    this.local.clear();
+    this.session.data.clear();
+  }
+  async resetAlarms() {
+    this.alarms = ['advocate-sync'];
+    this.alarmResets++;
+  }
+  async clearTabBadges() {
+    this.tabBadgesCleared++;
+  }
+}
+
 /** The content script's declared sites in tests: GitHub and Stack Overflow. */
 export const DECLARED = ['https://github.com/*', 'https://*.stackoverflow.com/*'];
 
@@ -177,6 +198,7 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
   const toolbar = new FakeToolbar();
   const tabAccess = new FakeTabAccess();
   const siteSurface = new FakeSiteSurface();
+  const local = new FakeLocalData(session);
   const services: Services = {
     db,
     fetch,
@@ -193,10 +215,11 @@ export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?
     tabAccess,
     sites: new GrantedSites(siteSurface),
     declaredMatches: DECLARED,
+    local,
   };
   const route = createRouter(services, ROUTER_CONFIG);
   const send = (name: string, payload: unknown = {}, sender: SenderInfo = POPUP) => route({ advocate: 1, name, payload }, sender);
-  return { db, vendor, time, health, syncer, send, route, kicks, session, services, toolbar, tabAccess, siteSurface, badgeRefreshes: () => badgeRefreshes };
+  return { db, vendor, time, health, syncer, send, route, kicks, session, services, toolbar, tabAccess, siteSurface, local, badgeRefreshes: () => badgeRefreshes };
 }
 
 /** One fetch for several fake vendors, each answering at its own endpoint. */
