@@ -14,10 +14,10 @@ function preview(disclosure: string): string {
     return renderShare({
       link: 'https://vendor.example/r/EXAMPLE',
       format: 'text',
-      vendorName: 'Example Vendor',
-      productName: 'ExampleDB',
-      offerName: 'ExampleDB Enterprise',
-      offerAdds: 'Adds point-in-time recovery and 24/7 support',
+      vendorName: t('exampleVendor'),
+      productName: t('exampleProduct'),
+      offerName: t('exampleOffer'),
+      offerAdds: t('exampleAdds'),
       disclosure,
     });
   } catch {

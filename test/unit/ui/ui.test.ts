@@ -5,7 +5,7 @@ import { CHANNELS } from '../../../src/core/referral/channels';
 import { defaultChannel, productsFromHits, productsFromMatch, recommendableOffers } from '../../../src/popup/model';
 import { credentialFor } from '../../../src/ui/credentials';
 import { formatMoney } from '../../../src/ui/format';
-import { t } from '../../../src/ui/i18n';
+import { t, tn } from '../../../src/ui/i18n';
 import { qrPath } from '../../../src/ui/QrCode';
 import { credential, vendor, WIDGETDB_MATCH } from './fixtures';
 import { en, installI18n, MESSAGES } from './harness';
@@ -31,7 +31,8 @@ describe('i18n', () => {
   it('reads the extension messages with substitutions', () => {
     installI18n();
     expect(t('enrolDone', 'Acme', 'Ada')).toBe('Enrolled with Acme as Ada.');
-    expect(t('unsyncedCount', 3)).toBe('3 items not yet accepted by their vendor.');
+    expect(tn('unsyncedCount', 3)).toBe('3 items not yet accepted by their vendor.');
+    expect(tn('unsyncedCount', 1)).toBe('1 item not yet accepted by its vendor.');
   });
 
   it('every message the pages use exists in English, and the manifest keys are kept', () => {
@@ -47,6 +48,10 @@ describe('i18n', () => {
       ...['ok', 'backoff', 'reenrol', 'gone'].map((s) => `syncStatus_${s}`),
       ...['markdown', 'text', 'html'].map((s) => `copied_${s}`),
     ];
+    // tn('key', n) reads key_one and key_other (other plural categories fall back to _other)
+    const counted = [...code.matchAll(/\btn\('([A-Za-z_]+)'/g)].flatMap((m) => [`${m[1]}_one`, `${m[1]}_other`]);
+    expect(counted.length).toBeGreaterThan(4);
+    literal.push(...counted);
     expect(literal.length).toBeGreaterThan(100);
     const missing = [...new Set([...literal, ...families])].filter((key) => !MESSAGES[key]);
     expect(missing).toEqual([]);
