@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { VendorView } from '../../../src/core/messages';
+import type { Result, VendorView } from '../../../src/core/messages';
 import { Options } from '../../../src/options/Options';
 import { credential, SETTINGS, vendor } from '../ui/fixtures';
 import { button, click, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
@@ -107,14 +107,14 @@ describe('enrolment', () => {
   });
 
   it('says what it waits for: the browser prompt, then the vendor with the seconds so far', async () => {
-    let answer!: (value: VendorView) => void;
-    const env = await open(handlers([], { 'vendors.enrol': () => new Promise<VendorView>((resolve) => (answer = resolve)) }));
+    let answer!: (value: Result<VendorView>) => void;
+    const env = await open(handlers([], { 'vendors.enrol': () => new Promise<Result<VendorView>>((resolve) => (answer = resolve)) }));
     await enrol('https://advocate.acme.example');
     expect(env.callsTo('vendors.enrol')).toHaveLength(1);
     const status = () => view.container.querySelector('#enrol-h ~ form [role="status"]')?.textContent;
     expect(status()).toBe(en('enrolWaitingVendor', 'advocate.acme.example', 0));
     expect(button(view.container, en('enrolling'))?.disabled).toBe(true);
-    answer(acme());
+    answer({ ok: true, value: acme() });
     await settle();
     expect(status()).toBe('');
     expect(view.text()).toContain(en('enrolDone', 'Acme', 'Ada Practitioner'));
