@@ -7,7 +7,7 @@ import { credentialFor } from '../../../src/ui/credentials';
 import { formatMoney } from '../../../src/ui/format';
 import { t, tn } from '../../../src/ui/i18n';
 import { qrPath } from '../../../src/ui/QrCode';
-import { credential, vendor, WIDGETDB_MATCH } from './fixtures';
+import { credential, vendor, WIDGETDB_MATCH, WIDGETDB_WITH_UNPAID } from './fixtures';
 import { en, installI18n, MESSAGES } from './harness';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
@@ -71,12 +71,20 @@ describe('i18n', () => {
 describe('popup model', () => {
   it('groups offers by vendor and keeps only enrolled vendors recommendable', () => {
     const products = productsFromMatch(WIDGETDB_MATCH, new Set(['acme']));
-    expect(products[0]!.vendors.map((v) => [v.vendorId, v.enrolled])).toEqual([
-      ['acme', true],
-      ['globex', false],
-      ['initech', false],
+    // enrolled first, then vendors running a programme, then those running none
+    expect(products[0]!.vendors.map((v) => [v.vendorId, v.enrolled, v.programme])).toEqual([
+      ['acme', true, true],
+      ['initech', false, true],
+      ['globex', false, false],
     ]);
     expect(recommendableOffers(products).map((o) => o.offer.id)).toEqual(['enterprise']);
+  });
+
+  it('puts offers of enrolled vendors before the others, and products with one before products without', () => {
+    const other = { ...WIDGETDB_MATCH.products[0]!, productId: 'gadgetdb', name: 'GadgetDB', offers: [WIDGETDB_WITH_UNPAID.products[0]!.offers[0]!] };
+    const products = productsFromMatch({ ...WIDGETDB_WITH_UNPAID, products: [other, ...WIDGETDB_WITH_UNPAID.products] }, new Set(['globex']));
+    expect(products.map((p) => p.productId)).toEqual(['widgetdb', 'gadgetdb']);
+    expect(products[0]!.vendors.map((v) => v.vendorId)).toEqual(['globex', 'initech', 'hooli', 'acme']);
   });
 
   it('merges search hits for the same product from several vendors', () => {
