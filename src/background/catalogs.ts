@@ -33,7 +33,7 @@ export function vendorCatalogOf(catalog: Catalog, vendorId: string): { ok: true;
 
 /** GET /v1/catalog; `etag` makes an unchanged catalog cost a 304. */
 export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: string, vendorId: string | null, etag?: string): Promise<
-  { kind: 'updated'; catalog: Catalog; etag?: string } | { kind: 'not-modified' } | { kind: 'failed'; error: string }
+  { kind: 'updated'; catalog: Catalog; etag?: string } | { kind: 'not-modified' } | { kind: 'failed'; error: string; detail?: string }
 > {
   const answer = await callVendor({
     fetch: deps.fetch,
@@ -46,7 +46,8 @@ export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: stri
   if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason };
   const { json, headers } = answer;
   const parsed = parseVendorCatalog(json);
-  if (!parsed.ok) return { kind: 'failed', error: `The vendor's catalog is invalid (${parsed.error}); the previous one stays in use.` };
+  // detail: the reason alone, for a sentence of the caller's (enrolment has no previous catalog)
+  if (!parsed.ok) return { kind: 'failed', error: `The vendor's catalog is invalid (${parsed.error}); the previous one stays in use.`, detail: parsed.error };
   const own = vendorId ? vendorCatalogOf(parsed.catalog, vendorId) : parsed.catalog.vendors.length === 1 ? { ok: true as const, catalog: parsed.catalog } : { ok: false as const, error: 'The catalog must describe exactly one vendor.' };
   if (!own.ok) return { kind: 'failed', error: own.error };
   const newTag = headers.get('etag') ?? undefined;

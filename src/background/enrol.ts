@@ -13,7 +13,9 @@ import { holdAllPending, releaseFor } from './outbox';
 import { decodeBase64Url } from '../core/credential/base64url';
 import { EnrolResponseSchema, VendorInfoSchema, type EnrolResponse } from '../core/protocol/vendor';
 import { checkRevocation } from './credentials';
-import { callVendor, vendorUrl, type Fetch } from './vendor-http';
+import { callVendor, REQUEST_TIMEOUT_MS, vendorUrl, type Fetch } from './vendor-http';
+import { codeRefused, endpointProblem, notAdvocate, vendorFault } from './enrol-errors';
+import { t } from '../ui/i18n';
 
 export interface EnrolDeps {
   db: DbHandle;
@@ -32,19 +34,15 @@ export function normaliseEndpoint(text: string): string {
 
 const describe = (issues: readonly v.BaseIssue<unknown>[]) => describeIssues(issues, 1);
 
-/** Why a step failed, in words; never a stack trace. */
-function unreachable(step: string, reason: string): CommandFailure {
-  return new CommandFailure('enrol-failed', `Could not ${step}: ${reason}`);
-}
-
 export async function enrol(deps: EnrolDeps, endpointText: string, code: string): Promise<VendorRecord> {
   const endpoint = normaliseEndpoint(endpointText);
   const common = { fetch: deps.fetch, timeoutMs: deps.timeoutMs };
 
+  const timeoutMs = deps.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const info = await callVendor({ ...common, url: vendorUrl(endpoint, '/v1/vendor'), nowMs: deps.now() });
-  if (!info.ok) throw unreachable(`reach the vendor at ${endpoint}`, info.outcome.reason);
+  if (!info.ok) throw endpointProblem(endpoint, info, timeoutMs);
   const vendorInfo = v.safeParse(VendorInfoSchema, info.json);
-  if (!vendorInfo.success) throw new CommandFailure('enrol-failed', `${endpoint} does not look like an Advocate vendor endpoint (${describe(vendorInfo.issues)}).`);
+  if (!vendorInfo.success) throw notAdvocate(endpoint, t('enrolDetailFields', describe(vendorInfo.issues)), 'enrol-failed');
   const vendorId = vendorInfo.output.id;
   // Before the code is spent: an endpoint cannot take over a vendor enrolled elsewhere or a known name.
   const conflict = identityConflict(vendorId, endpoint, await (await deps.db.get()).get('vendors', vendorId));
@@ -52,25 +50,23 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
 
   const catalog = await fetchCatalog({ ...common, now: deps.now }, endpoint, vendorId);
   if (catalog.kind !== 'updated') {
-    throw new CommandFailure('catalog-invalid', `The vendor's catalog cannot be used, so enrolment was not attempted: ${catalog.kind === 'failed' ? catalog.error : 'no catalog'}`);
+    throw vendorFault('enrolErrCatalog', catalog.kind === 'failed' ? (catalog.detail ?? catalog.error.replace(/[.;]?\s*will retry\.?$/i, '')) : 'no catalog');
   }
 
   const answer = await callVendor({ ...common, url: vendorUrl(endpoint, '/v1/enrol'), method: 'POST', body: { code: code.trim(), client: deps.client }, nowMs: deps.now() });
   if (!answer.ok) {
-    if (answer.status === 401 || answer.status === 400) {
-      throw new CommandFailure('enrolment-code-invalid', 'The vendor did not accept this enrolment code: it is wrong, already used or expired. Ask the vendor for a new one.');
-    }
-    throw unreachable('enrol', answer.outcome.reason);
+    if (answer.status === 401 || answer.status === 400) throw codeRefused();
+    throw endpointProblem(endpoint, answer, timeoutMs);
   }
   const parsed = v.safeParse(EnrolResponseSchema, answer.json);
-  if (!parsed.success) throw new CommandFailure('enrol-failed', `The vendor's enrolment answer is not valid (${describe(parsed.issues)}). Nothing was stored.`);
+  if (!parsed.success) throw vendorFault('enrolErrAnswer', describe(parsed.issues));
   const enrolment: EnrolResponse = parsed.output;
   if (enrolment.vendor.id !== vendorId || enrolment.vendor.keyId !== vendorInfo.output.keyId || enrolment.vendor.did !== vendorInfo.output.did) {
-    throw new CommandFailure('enrol-failed', 'The enrolment answer names a different vendor or key than the endpoint publishes. Nothing was stored.');
+    throw vendorFault('enrolErrMismatch');
   }
 
   if (decodeBase64Url(enrolment.referralSecret)?.length !== 32) {
-    throw new CommandFailure('enrol-failed', 'The vendor sent a referral secret that is not 32 bytes of base64url. Nothing was stored.');
+    throw vendorFault('enrolErrSecret');
   }
   const { did, publicKeyMultibase } = enrolment.vendor;
   const issuer = { id: vendorId, publicKeyJwk: enrolment.vendor.publicKeyJwk, keyId: enrolment.vendor.keyId, ...(did && publicKeyMultibase ? { did, publicKeyMultibase } : {}) };

@@ -9,6 +9,7 @@ import { ReferralInputError } from '../core/referral/errors';
 import type { CallContext, SenderKind } from './commands/command';
 import { COMMANDS } from './commands';
 import { CommandFailure } from './errors';
+import { t } from '../ui/i18n';
 import type { StorageHealth } from './health';
 import type { Services } from './services';
 
@@ -75,7 +76,8 @@ export function createRouter(services: Services, config: RouterConfig) {
     if (!command) return fail('unknown-command', typeof message.name === 'string' ? `Unknown command ${JSON.stringify(message.name.slice(0, 100))}.` : 'A command needs a name.');
     if (!command.callers.includes(who.kind)) return fail('forbidden', `"${command.name}" may not be called from ${WHO[who.kind]}.`);
     const parsed = v.safeParse(command.payload, message.payload);
-    if (!parsed.success) return fail('invalid-payload', `Invalid "${command.name}" request: ${describeIssues(parsed.issues, 5)}`);
+    // Words for a person, not the command's name: "Invalid "vendors.enrol" request" told them nothing.
+    if (!parsed.success) return fail('invalid-payload', t('requestInvalid', describeIssues(parsed.issues, 5)));
     const ctx: CallContext = { sender: who.kind, ...(who.tabId !== undefined ? { tabId: who.tabId } : {}), ...(who.url !== undefined ? { senderUrl: who.url } : {}) };
     try {
       return { ok: true, value: await command.handle(parsed.output, ctx, services) };

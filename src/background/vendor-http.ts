@@ -19,11 +19,19 @@ export interface VendorRequest {
 }
 
 type Failure = Exclude<AttemptOutcome, { kind: 'ok' }>;
+/** What went wrong, for a message that says what to do: no answer, no answer in time, an answer that is not JSON. */
+export type FailureCause = 'network' | 'timeout' | 'not-json' | 'too-large' | 'status';
 export type VendorAnswer =
   | { ok: true; status: number; json: unknown; headers: Headers }
-  | { ok: false; outcome: Failure; status?: number };
+  | { ok: false; outcome: Failure; cause: FailureCause; status?: number; contentType?: string; detail?: string };
 
-const failed = (outcome: Failure, status?: number): VendorAnswer => (status === undefined ? { ok: false, outcome } : { ok: false, outcome, status });
+const failed = (outcome: Failure, cause: FailureCause, status?: number, contentType?: string | null): VendorAnswer => ({
+  ok: false,
+  outcome,
+  cause,
+  ...(status === undefined ? {} : { status }),
+  ...(contentType ? { contentType } : {}),
+});
 
 /** Rejects when the signal aborts: our timeout holds even if a fetch ignores its signal. */
 function whenAborted(signal: AbortSignal): Promise<never> {
@@ -54,7 +62,7 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
     })]);
     const text = response.status === 204 || response.status === 304 ? '' : await Promise.race([aborted, response.text()]);
     if (text.length > MAX_BODY_CHARS) {
-      return failed({ kind: 'retry', reason: 'The vendor sent an answer far too large to be right; will retry.', retryAfterMs: null }, response.status);
+      return failed({ kind: 'retry', reason: 'The vendor sent an answer far too large to be right; will retry.', retryAfterMs: null }, 'too-large', response.status);
     }
     let json: unknown = undefined;
     let parsed = true;
@@ -66,11 +74,17 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
       }
     }
     const outcome = classifyResponse({ status: response.status, retryAfter: response.headers.get('retry-after'), problem: describeProblem(json) }, request.nowMs);
-    if (outcome.kind !== 'ok') return failed(outcome, response.status);
-    if (!parsed) return failed({ kind: 'retry', reason: 'The vendor answered with something that is not JSON; will retry.', retryAfterMs: null }, response.status);
+    const contentType = response.headers.get('content-type');
+    if (outcome.kind !== 'ok') return failed(outcome, parsed ? 'status' : 'not-json', response.status, contentType);
+    if (!parsed) return failed({ kind: 'retry', reason: 'The vendor answered with something that is not JSON; will retry.', retryAfterMs: null }, 'not-json', response.status, contentType);
     return { ok: true, status: response.status, json, headers: response.headers };
   } catch (error) {
-    return failed(classifyNetworkError(controller.signal.aborted ? (controller.signal.reason ?? error) : error) as Failure);
+    const cause = controller.signal.aborted ? (controller.signal.reason ?? error) : error;
+    const name = (cause as { name?: string } | null)?.name;
+    const timedOut = name === 'AbortError' || name === 'TimeoutError';
+    const answer = failed(classifyNetworkError(cause) as Failure, timedOut ? 'timeout' : 'network');
+    if (!timedOut && answer.ok === false) answer.detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    return answer;
   } finally {
     clearTimeout(timer);
   }

@@ -29,7 +29,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <EnrolForm onEnrolled={() => void loadVendors()} />
+      <EnrolForm onEnrolled={() => void loadVendors()} otherEnrolments={vendors.state === 'ok' ? vendors.value.vendors.length : 0} />
       <section aria-labelledby="vendors-h">
         <h2 id="vendors-h">{t('vendorsTitle')}</h2>
         {notice && <Notice kind="info">{notice}</Notice>}

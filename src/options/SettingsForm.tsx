@@ -14,10 +14,10 @@ function preview(disclosure: string): string {
     return renderShare({
       link: 'https://vendor.example/r/EXAMPLE',
       format: 'text',
-      vendorName: 'Example Vendor',
-      productName: 'ExampleDB',
-      offerName: 'ExampleDB Enterprise',
-      offerAdds: 'Adds point-in-time recovery and 24/7 support',
+      vendorName: t('exampleVendor'),
+      productName: t('exampleProduct'),
+      offerName: t('exampleOffer'),
+      offerAdds: t('exampleAdds'),
       disclosure,
     });
   } catch {
@@ -52,12 +52,16 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
   }, [settings]);
 
   const check = validateDisclosure(disclosure);
+  // Marked only after a save found it, and cleared as soon as the list is edited into shape.
+  const [badHosts, setBadHosts] = useState(false);
+  const hostsInvalid = badHosts && hostList(mutedHosts).bad.length > 0;
 
   async function save(event: Event) {
     event.preventDefault();
     setOutcome(null);
     if (!check.ok) return setOutcome({ ok: false, message: check.message });
     const hosts = hostList(mutedHosts);
+    setBadHosts(hosts.bad.length > 0);
     if (hosts.bad.length > 0) return setOutcome({ ok: false, message: t('mutedHostsInvalid', hosts.bad.join(', ')) });
     setBusy(true);
     const answer = await env.send('settings.set', { disclosure, sharePageUrl, mutedHosts: hosts.ok });
@@ -108,7 +112,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
           <option value="none">{t('sharePageUrl_none')}</option>
         </select>
         <label for="set-muted-hosts">{t('mutedHostsLabel')}</label>
-        <textarea id="set-muted-hosts" rows={3} value={mutedHosts} placeholder="news.example.com" spellcheck={false} onInput={(e) => setMutedHosts(e.currentTarget.value)} />
+        <textarea id="set-muted-hosts" rows={3} value={mutedHosts} placeholder="news.example.com" spellcheck={false} aria-invalid={hostsInvalid ? true : undefined} onInput={(e) => setMutedHosts(e.currentTarget.value)} />
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}
         </button>

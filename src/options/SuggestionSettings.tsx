@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GrantedSiteView, SettingsView } from '../core/messages';
 import { useEnv } from '../ui/env';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 
 export function SuggestionSettings({ settings, onSaved }: { settings: SettingsView; onSaved(next: SettingsView): void }) {
@@ -68,7 +68,7 @@ export function SuggestionSettings({ settings, onSaved }: { settings: SettingsVi
           <>
             <h3>{t('dismissedTitle')}</h3>
             <p class="row">
-              <span>{t('dismissedCount', settings.dismissed.length)}</span>
+              <span>{tn('dismissedCount', settings.dismissed.length)}</span>
               <button type="button" class="small" onClick={() => void save({ dismissed: [] })}>
                 {t('clearDismissed')}
               </button>

@@ -6,7 +6,7 @@ import { CredentialBadge } from '../ui/CredentialBadge';
 import { CredentialExport } from './CredentialExport';
 import { useEnv } from '../ui/env';
 import { formatDate, formatDateTime } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 
 export function VendorList({ vendors, onChanged }: { vendors: VendorView[]; onChanged(message?: string): void }) {
@@ -45,7 +45,7 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
         <dt>{t('vendorEnrolledAt')}</dt>
         <dd>{formatDate(vendor.enrolledAt)}</dd>
         <dt>{t('vendorCatalog')}</dt>
-        <dd>{vendor.catalog.error ? <span class="field-error">{vendor.catalog.error}</span> : t('vendorCatalogProducts', vendor.catalog.products)}</dd>
+        <dd>{vendor.catalog.error ? <span class="field-error">{vendor.catalog.error}</span> : tn('vendorCatalogProducts', vendor.catalog.products)}</dd>
         <dt>{t('vendorSync')}</dt>
         <dd data-sync-status={sync.status}>
           {t(`syncStatus_${sync.status}`)}

@@ -5,7 +5,7 @@ import type { ActivityView, DealView, ProblemView, ReferralView, SyncReportView 
 import { BarChart } from '../ui/BarChart';
 import { useEnv } from '../ui/env';
 import { earned, formatDateTime, formatMoney } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import type { Remote } from '../ui/remote';
 
@@ -30,7 +30,7 @@ export function ActivityPanel({ activity, online, shownProblems, onChanged }: Pr
 
   return (
     <div class="activity">
-      {a.newConversions > 0 && <Notice kind="success">{t('newConversions', a.newConversions)}</Notice>}
+      {a.newConversions > 0 && <Notice kind="success">{tn('newConversions', a.newConversions)}</Notice>}
       {a.problems
         .filter((problem) => !shownProblems.has(problemKey(problem)))
         .map((problem) => (
@@ -98,7 +98,7 @@ function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: bo
 
   return (
     <div class="sync-box">
-      <p>{unsynced > 0 ? t('unsyncedCount', unsynced) : t('allSynced')}</p>
+      <p>{unsynced > 0 ? tn('unsyncedCount', unsynced) : t('allSynced')}</p>
       {!online && <p class="muted">{t('syncWaitsOffline')}</p>}
       <button type="button" onClick={() => void syncNow()} disabled={busy}>
         {busy ? t('syncing') : t('syncNow')}

@@ -129,6 +129,7 @@ export function GenerateForm(props: Props) {
           productName={created.ref.productName}
           offerName={created.ref.offer.name}
           synced={created.result.referral.sync === 'synced'}
+          code={created.result.referral.code}
         />
       )}
       <DealForm vendorId={ref.vendorId} vendorName={ref.vendorName} productId={ref.productId} productName={ref.productName} />

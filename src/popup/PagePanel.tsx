@@ -1,6 +1,7 @@
 // "This page": what the current tab is about and what can be recommended on it.
 import type { SettingsView } from '../core/messages';
 import { t } from '../ui/i18n';
+import { siteName } from '../ui/names';
 import { Notice } from '../ui/Notice';
 import type { Remote } from '../ui/remote';
 import { CatalogSearch } from './CatalogSearch';
@@ -38,7 +39,7 @@ export function PagePanel({ tab, tabId, vendors, settings, onCreated }: PagePane
   return (
     <div class="page-panel">
       {match && match.pageType !== 'other' && (
-        <p class="page-type">{t('pageTypeLine', t(`pageType_${match.pageType}`), match.site)}</p>
+        <p class="page-type">{t('pageTypeLine', t(`pageType_${match.pageType}`), siteName(match.site, pageUrl))}</p>
       )}
       {products.length === 0 ? (
         <>

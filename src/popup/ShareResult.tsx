@@ -1,10 +1,11 @@
 // The new link with its disclosure, ready to leave the extension: copy in three formats,
 // a QR code for slides, or an e-mail. The disclosure always travels with it.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ShareView } from '../core/messages';
 import { channelFormat, type Channel } from '../core/referral/channels';
 import { copyHtml, copyText } from '../ui/clipboard';
 import { t } from '../ui/i18n';
+import { groupCode } from '../ui/names';
 import { QrCode } from '../ui/QrCode';
 
 interface Props {
@@ -14,16 +15,31 @@ interface Props {
   productName: string;
   offerName: string;
   synced: boolean;
+  /** The referral code, shown grouped for reading aloud (the link keeps it as is). */
+  code?: string;
+  /** A vendor with no Advocate programme: its plain offer link, nothing recorded or sent. */
+  unpaid?: { vendorName: string };
 }
 
 export function mailtoHref(subject: string, body: string): string {
   return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
-export function ShareResult({ link, share, channel, productName, offerName, synced }: Props) {
+export function ShareResult({ link, share, channel, productName, offerName, synced, code, unpaid }: Props) {
   const [status, setStatus] = useState('');
   const [showQr, setShowQr] = useState(false);
   const preview = channelFormat(channel) === 'markdown' ? share.markdown : share.text;
+  const field = useRef<HTMLInputElement>(null);
+  const [headingId, linkId, previewId] = unpaid ? ['unpaid-share-h', 'unpaid-link', 'unpaid-preview-h'] : ['share-h', 'share-link', 'preview-h'];
+
+  // The popup is at most 600 px high: a new link lands below the fold. Bring it (and its copy
+  // buttons) into view, and put the focus on it, so keyboard and screen-reader users are there too.
+  useEffect(() => {
+    const input = field.current;
+    if (!input) return;
+    input.closest('section')?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    input.focus({ preventScroll: true });
+  }, [link]);
 
   async function copy(what: 'markdown' | 'text' | 'html') {
     try {
@@ -36,13 +52,14 @@ export function ShareResult({ link, share, channel, productName, offerName, sync
   }
 
   return (
-    <section class="share" aria-labelledby="share-h">
-      <h3 id="share-h">{t('linkReady')}</h3>
-      <label for="share-link">{t('linkLabel')}</label>
-      <input id="share-link" class="link-field" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-      <p class="muted">{synced ? t('linkSynced') : t('linkSavedOffline')}</p>
-      <h4 id="preview-h">{t('disclosurePreview')}</h4>
-      <pre class="preview" aria-labelledby="preview-h" tabIndex={0}>
+    <section class={unpaid ? 'share unpaid' : 'share'} aria-labelledby={headingId}>
+      <h3 id={headingId}>{unpaid ? t('unpaidReady') : t('linkReady')}</h3>
+      <label for={linkId}>{unpaid ? t('unpaidLinkLabel') : t('linkLabel')}</label>
+      <input id={linkId} ref={field} class="link-field" type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      {code && <p class="code-line">{t('codeLabel', groupCode(code))}</p>}
+      <p class="muted">{unpaid ? t('unpaidNothingSent', unpaid.vendorName) : synced ? t('linkSynced') : t('linkSavedOffline')}</p>
+      <h4 id={previewId}>{t('disclosurePreview')}</h4>
+      <pre class="preview" aria-labelledby={previewId} tabIndex={0}>
         {preview}
       </pre>
       <div class="actions" role="group" aria-label={t('shareActions')}>
@@ -55,7 +72,7 @@ export function ShareResult({ link, share, channel, productName, offerName, sync
         <button type="button" onClick={() => void copy('html')}>
           {t('copyHtml')}
         </button>
-        <button type="button" aria-expanded={showQr} aria-controls="share-qr" onClick={() => setShowQr(!showQr)}>
+        <button type="button" aria-expanded={showQr} aria-controls={`${linkId}-qr`} onClick={() => setShowQr(!showQr)}>
           {showQr ? t('hideQr') : t('showQr')}
         </button>
         <a class="button" href={mailtoHref(t('emailSubject', offerName, productName), share.text)} target="_blank" rel="noopener">
@@ -66,7 +83,7 @@ export function ShareResult({ link, share, channel, productName, offerName, sync
         {status}
       </p>
       {showQr && (
-        <div id="share-qr" class="qr-box">
+        <div id={`${linkId}-qr`} class="qr-box">
           <QrCode text={link} label={t('qrLabel', offerName)} />
           <p class="muted">{t('qrDisclosureHint')}</p>
           <p class="qr-disclosure">{share.text}</p>

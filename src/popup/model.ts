@@ -20,6 +20,8 @@ export interface VendorOffers {
   vendorId: string;
   vendorName: string;
   enrolled: boolean;
+  /** Runs an Advocate programme (enrolled, or its catalog names an endpoint); else only an unpaid link can be shared. */
+  programme: boolean;
   offers: OfferChoice[];
 }
 
@@ -48,18 +50,34 @@ export interface OfferRef {
 }
 
 export function productsFromMatch(match: PageMatch, enrolled: ReadonlySet<string>): ProductChoice[] {
-  return match.products.map((product) => {
+  const products = match.products.map((product) => {
     const vendors = new Map<string, VendorOffers>();
-    for (const { vendorId, vendorName, offer } of product.offers) {
+    for (const offerMatch of product.offers) {
+      const { vendorId, vendorName, offer } = offerMatch;
       let entry = vendors.get(vendorId);
       if (!entry) {
-        entry = { vendorId, vendorName, enrolled: enrolled.has(vendorId), offers: [] };
+        entry = { vendorId, vendorName, enrolled: enrolled.has(vendorId), programme: false, offers: [] };
         vendors.set(vendorId, entry);
       }
+      entry.programme ||= entry.enrolled || offerMatch.programme === true;
       entry.offers.push({ id: offer.id, name: offer.name, url: offer.url, adds: offer.adds });
     }
     return { productId: product.productId, name: product.name, vendors: [...vendors.values()], ...(product.funding?.length ? { funding: product.funding } : {}) };
   });
+  return enrolledFirst(products);
+}
+
+const rank = (vendor: VendorOffers) => (vendor.enrolled ? 0 : vendor.programme ? 1 : 2);
+
+/**
+ * What the practitioner can recommend comes first: vendors they are enrolled with, then those
+ * running a programme, then the rest; products with an enrolled vendor before the others.
+ * Otherwise the order stays as it came (the match's strength, the search's score).
+ */
+export function enrolledFirst(products: ProductChoice[]): ProductChoice[] {
+  const sorted = products.map((product) => ({ ...product, vendors: [...product.vendors].sort((a, b) => rank(a) - rank(b)) }));
+  const best = (product: ProductChoice) => Math.min(...product.vendors.map(rank), 3);
+  return sorted.sort((a, b) => best(a) - best(b));
 }
 
 /** Search hits come one per vendor and product; the same product from two vendors is one card. */
@@ -71,14 +89,16 @@ export function productsFromHits(hits: readonly ProductHitView[], enrolled: Read
       product = { productId: hit.productId, name: hit.productName, description: hit.description, vendors: [] };
       products.set(hit.productId, product);
     }
+    const isEnrolled = hit.enrolled || enrolled.has(hit.vendorId);
     product.vendors.push({
       vendorId: hit.vendorId,
       vendorName: hit.vendorName,
-      enrolled: hit.enrolled || enrolled.has(hit.vendorId),
+      enrolled: isEnrolled,
+      programme: isEnrolled || hit.programme === true,
       offers: hit.offers.map(({ id, name, url, adds }) => ({ id, name, url, adds })),
     });
   }
-  return [...products.values()];
+  return enrolledFirst([...products.values()]);
 }
 
 /** Every offer the practitioner may recommend: those of vendors they are enrolled with. */

@@ -4,6 +4,7 @@
 
 interface I18nApi {
   getMessage(key: string, substitutions?: string | string[]): string;
+  getUILanguage?(): string;
 }
 
 function i18nApi(): I18nApi | undefined {
@@ -17,4 +18,38 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   const message = i18nApi()?.getMessage(key, subs.length > 0 ? subs : undefined);
   if (message) return message;
   return subs.length > 0 ? `${key}(${subs.join(', ')})` : key;
+}
+
+/**
+ * The language the messages are shown in (the browser's UI language), as a BCP 47 tag, so
+ * numbers, money and dates read the same way as the words around them.
+ */
+export function uiLocale(): string | undefined {
+  try {
+    const lang = i18nApi()?.getUILanguage?.();
+    if (lang) return Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0];
+  } catch {
+    // an odd tag: fall through to the page's language
+  }
+  return typeof navigator === 'undefined' ? undefined : navigator.language || undefined;
+}
+
+/**
+ * A message about a count: `<key>_one`, `<key>_other`… chosen by the UI language's plural rules
+ * (Intl.PluralRules), the count itself as $1 (formatted), `substitutions` as $2…. A category a
+ * locale does not spell out (few, many) falls back to `<key>_other`.
+ */
+export function tn(key: string, count: number, ...substitutions: (string | number)[]): string {
+  const locale = uiLocale();
+  let category: string = 'other';
+  let shown = String(count);
+  try {
+    category = new Intl.PluralRules(locale).select(count);
+    shown = new Intl.NumberFormat(locale).format(count);
+  } catch {
+    // no Intl for this locale: the 'other' form still reads correctly for most counts
+  }
+  const subs = [shown, ...substitutions.map(String)];
+  const exact = i18nApi()?.getMessage(`${key}_${category}`, subs);
+  return exact || t(`${key}_other`, ...subs);
 }

@@ -28,6 +28,7 @@ export default command({
           productName: product.name,
           description: product.description,
           enrolled: enrolled.has(vendor.id),
+          ...(vendor.referral.endpoint ? { programme: true as const } : {}),
           offers: product.offers.map((o) => ({ id: o.id, name: o.name, url: o.url, adds: o.adds })),
         });
       }

@@ -11,6 +11,8 @@ export interface OfferMatch {
   vendorId: string;
   vendorName: string;
   offer: Offer;
+  /** The vendor runs an Advocate programme (its catalog names an endpoint): a paid link is possible once enrolled. */
+  programme?: true;
 }
 
 /** A page key the catalog marks as old: still detected, shown as old (an image no longer updated…). */
@@ -176,7 +178,7 @@ function toProductMatch(entry: Found, index: CatalogIndex): ProductMatch | undef
     name ??= product.name;
     if (!funding?.length && product.funding?.length) funding = product.funding;
     if (product.discontinued) discontinued.push({ vendorId, vendorName: vendor.name, reason: product.discontinued.reason });
-    else for (const offer of product.offers) offers.push({ vendorId, vendorName: vendor.name, offer });
+    else for (const offer of product.offers) offers.push({ vendorId, vendorName: vendor.name, offer, ...(vendor.referral.endpoint ? { programme: true as const } : {}) });
   }
   if (name === undefined) return undefined;
   return {

@@ -115,6 +115,8 @@ export interface ProductHitView {
   productName: string;
   description: string;
   enrolled: boolean;
+  /** The vendor runs an Advocate programme (its catalog names an endpoint). */
+  programme?: true;
   offers: { id: string; name: string; url: string; adds: string }[];
 }
 

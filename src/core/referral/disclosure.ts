@@ -19,7 +19,7 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const MIN_DISCLOSURE_LENGTH = 20;
 export const MAX_DISCLOSURE_LENGTH = LIMITS.disclosure;
 /** Words that tell a reader the link pays the person sharing it. */
-const PAID_WORD = /\b(paid|affiliate|referral|commission|sponsored|advertisement|fee|compensat\w*|earn\w*)\b/i;
+const PAID_WORD = /\b(paid|affiliate|referral|commission|sponsored|advertisement|fee|compensat\w*|earn\w*)\b|(?<![\p{L}])(bezahlt\w*|provision\w*|werbung|werbelink|empfehlungslink\w*|vergütung\w*|anzeige)(?![\p{L}])/iu;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
@@ -167,6 +167,43 @@ export function renderShare(input: ShareInput): string {
     default:
       throw new ReferralInputError(`Unknown share format "${String(input.format)}"; use markdown, text or html`);
   }
+}
+
+/**
+ * A vendor with no Advocate programme: its plain offer link, saying just as plainly that it is
+ * unpaid (a reader should not have to guess either way). Fixed wording: nothing to earn, nothing to edit.
+ */
+export const UNPAID_DISCLOSURE = 'Unpaid link: I earn nothing from it.';
+
+export interface UnpaidShareInput {
+  url: string;
+  format: ShareFormat;
+  vendorName: string;
+  offerName: string;
+}
+
+export function renderUnpaidShare(input: UnpaidShareInput): string {
+  const url = checkedUrl(input.url, 'The offer link');
+  const anchor: Piece = { text: `${input.offerName} by ${input.vendorName}`, url };
+  switch (input.format) {
+    case 'html':
+      // Not rel="sponsored": nothing pays for it.
+      return `<p><a href="${escapeHtml(url)}" rel="noopener">${escapeHtml(anchor.text)}</a></p>\n<p>${escapeHtml(UNPAID_DISCLOSURE)}</p>`;
+    case 'markdown':
+      return `${renderPieces([anchor], 'markdown')}\n\n${escapeMarkdown(UNPAID_DISCLOSURE)}`;
+    case 'text':
+      return `${anchor.text}: ${url}\n${UNPAID_DISCLOSURE}`;
+    default:
+      throw new ReferralInputError(`Unknown share format "${String(input.format)}"; use markdown, text or html`);
+  }
+}
+
+export function renderUnpaidShares(input: Omit<UnpaidShareInput, 'format'>): Record<ShareFormat, string> {
+  return {
+    markdown: renderUnpaidShare({ ...input, format: 'markdown' }),
+    text: renderUnpaidShare({ ...input, format: 'text' }),
+    html: renderUnpaidShare({ ...input, format: 'html' }),
+  };
 }
 
 /** All three formats at once (what the popup offers to copy). */

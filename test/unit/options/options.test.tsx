@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { VendorView } from '../../../src/core/messages';
+import type { Result, VendorView } from '../../../src/core/messages';
 import { Options } from '../../../src/options/Options';
 import { credential, SETTINGS, vendor } from '../ui/fixtures';
 import { button, click, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
@@ -87,9 +87,61 @@ describe('enrolment', () => {
   ])('%s: shows the worker message and keeps earlier enrolments', async (_case, message) => {
     await open(handlers([acme()], { 'vendors.enrol': () => fail(message, 'enrol-failed') }));
     await enrol('https://advocate.globex.example');
-    expect(view.container.querySelector('section[aria-labelledby="enrol-h"] [role="alert"]')?.textContent).toBe(en('enrolFailed', message));
+    expect(view.container.querySelector('section[aria-labelledby="enrol-h"] [role="alert"]')?.textContent).toBe(`${message} ${en('enrolOthersUnchanged')}`);
     expect(vendorNames()).toEqual(['Acme']);
     expect(view.container.querySelector<HTMLInputElement>('#enrol-code')!.value).toBe('ENROL-1234');
+  });
+
+  it('with no other enrolment, says nothing about "other enrolments"', async () => {
+    const message = 'The vendor did not accept this enrolment code (it is wrong, already used or expired): ask the vendor for a new one.';
+    await open(handlers([], { 'vendors.enrol': () => fail(message, 'enrolment-code-invalid') }));
+    await enrol('https://advocate.globex.example');
+    expect(view.container.querySelector('section[aria-labelledby="enrol-h"] [role="alert"]')?.textContent).toBe(message);
+  });
+
+  it('refuses a code longer than any enrolment code before asking anyone', async () => {
+    const env = await open(handlers());
+    await enrol('https://advocate.globex.example', 'X'.repeat(201));
+    expect(view.text()).toContain(en('enrolCodeTooLong', 200));
+    expect(env.permissionRequests).toEqual([]);
+  });
+
+  it('says what it waits for: the browser prompt, then the vendor with the seconds so far', async () => {
+    let answer!: (value: Result<VendorView>) => void;
+    const env = await open(handlers([], { 'vendors.enrol': () => new Promise<Result<VendorView>>((resolve) => (answer = resolve)) }));
+    await enrol('https://advocate.acme.example');
+    expect(env.callsTo('vendors.enrol')).toHaveLength(1);
+    const status = () => view.container.querySelector('#enrol-h ~ form [role="status"]')?.textContent;
+    expect(status()).toBe(en('enrolWaitingVendor', 'advocate.acme.example', 0));
+    expect(button(view.container, en('enrolling'))?.disabled).toBe(true);
+    answer({ ok: true, value: acme() });
+    await settle();
+    expect(status()).toBe('');
+    expect(view.text()).toContain(en('enrolDone', 'Acme', 'Ada Practitioner'));
+  });
+
+  it('a browser prompt never answered ends with a clear message instead of waiting for ever', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const env = fakeEnv(handlers());
+      env.requestOrigins = (origins) => {
+        env.permissionRequests.push(origins);
+        return new Promise<boolean>(() => {}); // the prompt stays open
+      };
+      view = await mount(env, <Options />);
+      await vi.advanceTimersByTimeAsync(0);
+      await type(view.container.querySelector('#enrol-endpoint'), 'https://advocate.acme.example');
+      await type(view.container.querySelector('#enrol-code'), 'ENROL-1234');
+      view.container.querySelector('#enrol-endpoint')!.closest('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      await vi.advanceTimersByTimeAsync(0); // settle() would wait on a faked setTimeout
+      expect(view.text()).toContain(en('enrolWaitingPermission', 'advocate.acme.example'));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(view.text()).toContain(en('enrolPermissionTimeout', 'advocate.acme.example'));
+      expect(button(view.container, en('enrolAction'))?.disabled).toBe(false);
+      expect(env.callsTo('vendors.enrol')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -243,7 +295,16 @@ describe('settings', () => {
     await type(view.container.querySelector('#set-muted-hosts'), 'example.com\nnot a host!');
     await submit(form());
     expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toBe(en('mutedHostsInvalid', 'not, a, host!'));
+    expect(view.container.querySelector('#set-muted-hosts')?.getAttribute('aria-invalid')).toBe('true');
     expect(env.callsTo('settings.set')).toEqual([]);
+    // One bad entry never locks the form: Save stays usable, and once it is fixed the list saves.
+    expect(button(view.container, en('save')).disabled).toBe(false);
+    await type(view.container.querySelector('#set-muted-hosts'), 'example.com\nnews.example.org');
+    expect(view.container.querySelector('#set-muted-hosts')?.getAttribute('aria-invalid')).toBeNull();
+    await submit(form());
+    expect(env.callsTo('settings.set')).toMatchObject([{ mutedHosts: ['example.com', 'news.example.org'] }]);
+    expect(view.text()).toContain(en('settingsSaved'));
+    expect(view.text()).not.toContain(en('mutedHostsInvalid', 'not, a, host!'));
   });
 
   it('saves wording, page-URL default and muted sites', async () => {

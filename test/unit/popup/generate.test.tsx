@@ -2,7 +2,7 @@
 import { encode } from 'uqr';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../src/popup/Popup';
-import { credential, EMPTY_ACTIVITY, referral, SETTINGS, SHARE, vendor, WIDGETDB_MATCH } from '../ui/fixtures';
+import { credential, EMPTY_ACTIVITY, referral, SETTINGS, SHARE, vendor, WIDGETDB_MATCH, WIDGETDB_WITH_UNPAID } from '../ui/fixtures';
 import { button, choose, click, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
 
 const ISSUE_URL = 'https://github.com/acme/widgetdb/issues/12';
@@ -83,6 +83,49 @@ describe('generate', () => {
     expect(view.container.querySelector<HTMLInputElement>('#share-link')!.value).toBe(LINK);
     expect(view.container.querySelector('.preview')!.textContent).toBe(SHARE.markdown); // issue comment → Markdown
     expect(view.text()).toContain(en('linkSavedOffline'));
+  });
+
+  it('brings the new link into view and focuses it (the popup is only 600 px high), with the code grouped for reading aloud', async () => {
+    const scrolled: Element[] = [];
+    const scroll = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement) {
+      scrolled.push(this);
+    });
+    try {
+      await openAndCreate(handlers({ 'referrals.create': (p) => ({ referral: referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a03', 'pending', { ...p, code: '0123456789ABCDEFGHJKMNPQ', link: LINK } as never), link: LINK, share: SHARE }) }));
+      expect(document.activeElement?.id).toBe('share-link');
+      expect(scrolled.some((el) => el.classList.contains('share'))).toBe(true);
+      expect(view.text()).toContain(en('codeLabel', '0123-4567-89AB-CDEF-GHJK-MNPQ'));
+      expect(view.container.querySelector<HTMLInputElement>('#share-link')!.value).toBe(LINK); // the link itself is unchanged
+    } finally {
+      scroll.mockRestore();
+    }
+  });
+
+  it('"Use this offer" chooses it in the form and moves there, focused on Create link', async () => {
+    const env = fakeEnv(handlers());
+    view = await mount(env, <Popup />);
+    await settle();
+    await click(view.container.querySelector(`[aria-label="${en('recommendOfferLabel', 'Managed WidgetDB', 'Globex')}"]`));
+    expect(view.container.querySelector<HTMLSelectElement>('#gen-offer')!.value).toBe('globex/widgetdb/managed');
+    expect(document.activeElement?.textContent).toBe(en('createLink'));
+  });
+
+  it('a vendor with no Advocate programme says so, and shares its plain offer link marked unpaid, sending nothing', async () => {
+    const env = fakeEnv(handlers({ 'page.forTab': () => ({ url: ISSUE_URL, match: WIDGETDB_WITH_UNPAID, access: 'declared' }) }));
+    view = await mount(env, <Popup />);
+    await settle();
+    const hooli = view.container.querySelector('.vendor[data-programme="no"]')!;
+    expect(hooli.textContent).toContain('Hooli');
+    expect(hooli.textContent).toContain(en('noProgramme'));
+    expect(hooli.textContent).not.toContain(en('enrolToRecommend', 'Hooli'));
+    expect(view.container.querySelector('.vendor[data-programme="yes"]')?.textContent).toContain('Acme');
+    await click(view.container.querySelector(`[aria-label="${en('unpaidShareLabel', 'Hooli WidgetDB Cloud', 'Hooli')}"]`));
+    expect(view.container.querySelector<HTMLInputElement>('#unpaid-link')!.value).toBe('https://shop.example/cloud');
+    expect(view.container.querySelector('.unpaid .preview')!.textContent).toContain('Unpaid link: I earn nothing from it.');
+    expect(view.text()).toContain(en('unpaidNothingSent', 'Hooli'));
+    await click(button(view.container.querySelector('.unpaid')!, en('copyText')));
+    expect(clipboard.writeText).toHaveBeenLastCalledWith('Hooli WidgetDB Cloud by Hooli: https://shop.example/cloud\nUnpaid link: I earn nothing from it.');
+    expect(env.callsTo('referrals.create')).toEqual([]);
   });
 
   it('shows the worker refusal instead of a link', async () => {

@@ -91,7 +91,7 @@ describe('popup states', () => {
   it('match with several vendors: offers, what each adds, and certification per vendor', async () => {
     await open(handlers());
     const text = view!.text();
-    expect(text).toContain(en('pageTypeLine', en('pageType_project'), 'github'));
+    expect(text).toContain(en('pageTypeLine', en('pageType_project'), 'GitHub'));
     expect(text).toContain('Adds point-in-time recovery and 24/7 support.');
     expect(text).toContain('Adds a fully managed cluster with automatic failover.');
     const badges = [...view!.container.querySelectorAll<HTMLElement>('.vendor .badge')].map((b) => b.dataset.state);

@@ -6,6 +6,8 @@ import {
   fillDisclosure,
   renderShare,
   renderShares,
+  renderUnpaidShare,
+  UNPAID_DISCLOSURE,
   validateDisclosure,
   type ShareInput,
 } from '../../../src/core/referral';
@@ -98,6 +100,13 @@ describe('validateDisclosure', () => {
     expect(validateDisclosure('Paid link: I earn a referral fee if you subscribe.')).toEqual({ ok: true });
   });
 
+  it('accepts wording in German that says it is paid, and still refuses German that does not', () => {
+    expect(validateDisclosure('Bezahlter Link: Ich erhalte eine Provision von {vendor}, wenn Sie abonnieren.')).toEqual({ ok: true });
+    expect(validateDisclosure('Werbung: Für Abschlüsse über diesen Link bekomme ich Geld von {vendor}.')).toEqual({ ok: true });
+    expect(validateDisclosure('Unbezahlter Hinweis: {offer} ist einfach gut, probieren Sie es aus.').ok).toBe(false);
+    expect(validateDisclosure('Unpaid tip: {offer} is simply good, give it a try.').ok).toBe(false);
+  });
+
   it.each([
     ['empty', '', /cannot be empty/],
     ['whitespace', ' \n\t ', /cannot be empty/],
@@ -126,5 +135,23 @@ describe('fillDisclosure and channelFormat', () => {
     expect(channelFormat('forum-answer')).toBe('markdown');
     expect(channelFormat('issue-comment')).toBe('markdown');
     for (const c of ['talk', 'email', 'chat', 'social', 'other'] as const) expect(channelFormat(c)).toBe('text');
+  });
+});
+
+describe('renderUnpaidShare', () => {
+  const unpaid = { url: 'https://www.oracle.com/mysql/enterprise/', vendorName: 'Oracle', offerName: 'MySQL Enterprise Edition' };
+
+  it('is the plain offer link, saying it is unpaid, in each format', () => {
+    expect(renderUnpaidShare({ ...unpaid, format: 'text' })).toBe(`MySQL Enterprise Edition by Oracle: https://www.oracle.com/mysql/enterprise/\n${UNPAID_DISCLOSURE}`);
+    expect(renderUnpaidShare({ ...unpaid, format: 'markdown' })).toBe('[MySQL Enterprise Edition by Oracle](https://www.oracle.com/mysql/enterprise/)\n\nUnpaid link: I earn nothing from it.');
+    const html = renderUnpaidShare({ ...unpaid, format: 'html' });
+    expect(html).toContain('rel="noopener"');
+    expect(html).not.toContain('sponsored');
+    expect(html).toContain('<p>Unpaid link: I earn nothing from it.</p>');
+    expect(UNPAID_DISCLOSURE).toMatch(/unpaid/i);
+  });
+
+  it('refuses a link that is not a web address', () => {
+    expect(() => renderUnpaidShare({ ...unpaid, url: 'javascript:alert(1)', format: 'text' })).toThrow(ReferralInputError);
   });
 });

@@ -52,7 +52,21 @@ export const WIDGETDB_MATCH: PageMatch = {
       offers: [
         { vendorId: 'acme', vendorName: 'Acme', offer: offer('enterprise', 'WidgetDB Enterprise', 'Adds point-in-time recovery and 24/7 support.') },
         { vendorId: 'globex', vendorName: 'Globex', offer: offer('managed', 'Managed WidgetDB', 'Adds a fully managed cluster with automatic failover.') },
-        { vendorId: 'initech', vendorName: 'Initech', offer: offer('gold', 'WidgetDB Gold', 'Adds audit logging.') },
+        { vendorId: 'initech', vendorName: 'Initech', offer: offer('gold', 'WidgetDB Gold', 'Adds audit logging.'), programme: true },
+      ],
+    },
+  ],
+};
+
+/** WidgetDB also sold by a vendor that runs no Advocate programme (a starter-catalog vendor without an endpoint). */
+export const WIDGETDB_WITH_UNPAID: PageMatch = {
+  ...WIDGETDB_MATCH,
+  products: [
+    {
+      ...WIDGETDB_MATCH.products[0]!,
+      offers: [
+        { vendorId: 'hooli', vendorName: 'Hooli', offer: offer('cloud', 'Hooli WidgetDB Cloud', 'Adds hosted backups.') },
+        ...WIDGETDB_MATCH.products[0]!.offers,
       ],
     },
   ],

@@ -11,22 +11,32 @@ import type { ActiveTab, UiEnv } from '../../../src/ui/env';
 import { EnvContext } from '../../../src/ui/env';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
-export const MESSAGES: Record<string, Message> = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
-);
+const readMessages = (lang: string): Record<string, Message> =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8'));
+export const MESSAGES: Record<string, Message> = readMessages('en');
 
 /** Chrome's getMessage: named placeholders expand to $1…$9, which take the substitutions. */
-export function getMessage(key: string, substitutions?: string | string[]): string {
-  const entry = MESSAGES[key];
+function messageIn(messages: Record<string, Message>, key: string, substitutions?: string | string[]): string {
+  const entry = messages[key];
   if (!entry) return '';
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const expanded = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole);
   return expanded.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
-export function installI18n(): void {
-  (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage } };
+export const getMessage = (key: string, substitutions?: string | string[]) => messageIn(MESSAGES, key, substitutions);
+
+/** A fake chrome.i18n in `lang` (the browser's UI language): its messages, and English where Chrome would fall back. */
+export function installI18n(language?: unknown): void {
+  const lang = typeof language === 'string' ? language : 'en'; // beforeEach(installI18n) passes its context
+  const own = lang === 'en' ? MESSAGES : readMessages(lang);
+  (globalThis as { chrome?: unknown }).chrome = {
+    i18n: { getMessage: (key: string, subs?: string | string[]) => messageIn(own, key, subs) || getMessage(key, subs), getUILanguage: () => lang },
+  };
 }
+
+/** German text of a message, for assertions. */
+export const de = (key: string, ...subs: (string | number)[]) => messageIn(readMessages('de'), key, subs.map(String));
 
 /** English text of a message, for assertions. */
 export const en = (key: string, ...subs: (string | number)[]) => getMessage(key, subs.map(String));

@@ -5,9 +5,9 @@ import { CHANNELS } from '../../../src/core/referral/channels';
 import { defaultChannel, productsFromHits, productsFromMatch, recommendableOffers } from '../../../src/popup/model';
 import { credentialFor } from '../../../src/ui/credentials';
 import { formatMoney } from '../../../src/ui/format';
-import { t } from '../../../src/ui/i18n';
+import { t, tn } from '../../../src/ui/i18n';
 import { qrPath } from '../../../src/ui/QrCode';
-import { credential, vendor, WIDGETDB_MATCH } from './fixtures';
+import { credential, vendor, WIDGETDB_MATCH, WIDGETDB_WITH_UNPAID } from './fixtures';
 import { en, installI18n, MESSAGES } from './harness';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
@@ -31,7 +31,8 @@ describe('i18n', () => {
   it('reads the extension messages with substitutions', () => {
     installI18n();
     expect(t('enrolDone', 'Acme', 'Ada')).toBe('Enrolled with Acme as Ada.');
-    expect(t('unsyncedCount', 3)).toBe('3 items not yet accepted by their vendor.');
+    expect(tn('unsyncedCount', 3)).toBe('3 items not yet accepted by their vendor.');
+    expect(tn('unsyncedCount', 1)).toBe('1 item not yet accepted by its vendor.');
   });
 
   it('every message the pages use exists in English, and the manifest keys are kept', () => {
@@ -47,6 +48,10 @@ describe('i18n', () => {
       ...['ok', 'backoff', 'reenrol', 'gone'].map((s) => `syncStatus_${s}`),
       ...['markdown', 'text', 'html'].map((s) => `copied_${s}`),
     ];
+    // tn('key', n) reads key_one and key_other (other plural categories fall back to _other)
+    const counted = [...code.matchAll(/\btn\('([A-Za-z_]+)'/g)].flatMap((m) => [`${m[1]}_one`, `${m[1]}_other`]);
+    expect(counted.length).toBeGreaterThan(4);
+    literal.push(...counted);
     expect(literal.length).toBeGreaterThan(100);
     const missing = [...new Set([...literal, ...families])].filter((key) => !MESSAGES[key]);
     expect(missing).toEqual([]);
@@ -66,12 +71,20 @@ describe('i18n', () => {
 describe('popup model', () => {
   it('groups offers by vendor and keeps only enrolled vendors recommendable', () => {
     const products = productsFromMatch(WIDGETDB_MATCH, new Set(['acme']));
-    expect(products[0]!.vendors.map((v) => [v.vendorId, v.enrolled])).toEqual([
-      ['acme', true],
-      ['globex', false],
-      ['initech', false],
+    // enrolled first, then vendors running a programme, then those running none
+    expect(products[0]!.vendors.map((v) => [v.vendorId, v.enrolled, v.programme])).toEqual([
+      ['acme', true, true],
+      ['initech', false, true],
+      ['globex', false, false],
     ]);
     expect(recommendableOffers(products).map((o) => o.offer.id)).toEqual(['enterprise']);
+  });
+
+  it('puts offers of enrolled vendors before the others, and products with one before products without', () => {
+    const other = { ...WIDGETDB_MATCH.products[0]!, productId: 'gadgetdb', name: 'GadgetDB', offers: [WIDGETDB_WITH_UNPAID.products[0]!.offers[0]!] };
+    const products = productsFromMatch({ ...WIDGETDB_WITH_UNPAID, products: [other, ...WIDGETDB_WITH_UNPAID.products] }, new Set(['globex']));
+    expect(products.map((p) => p.productId)).toEqual(['widgetdb', 'gadgetdb']);
+    expect(products[0]!.vendors.map((v) => v.vendorId)).toEqual(['globex', 'initech', 'hooli', 'acme']);
   });
 
   it('merges search hits for the same product from several vendors', () => {

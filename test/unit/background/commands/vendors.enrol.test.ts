@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityView, ReferralView, VendorView } from '../../../../src/core/messages/views';
 import { ENDPOINT, FakeVendor } from '../helpers';
 import { CREATE, enrolledWorker, enrollable, makeWorker, OPTIONS, value } from '../world';
+import { installI18n } from '../../ui/harness';
+
+// The worker words its errors with chrome.i18n, as the pages do: English here.
+beforeEach(installI18n);
+afterEach(() => delete (globalThis as { chrome?: unknown }).chrome);
 
 describe('vendors.enrol', () => {
   it('enrols, verifies the certification, stores secrets out of every answer, and fetches the catalog', async () => {
@@ -49,7 +54,7 @@ describe('vendors.enrol', () => {
     expect(await enrolWith(ENDPOINT, 'USED-OR-WRONG')).toMatchObject({ ok: false, error: { code: 'enrolment-code-invalid', message: expect.stringMatching(/wrong, already used or expired/) } });
 
     world.vendor.script = [{ kind: 'body', body: '{"id": 5}' }];
-    expect(await enrolWith(ENDPOINT)).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/does not look like an Advocate vendor endpoint/) } });
+    expect(await enrolWith(ENDPOINT)).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/^vendor\.test answered, but it is not an Advocate endpoint \(its vendor description is incomplete: .*\): check that you typed/) } });
 
     const good = world.vendor.catalogBody;
     world.vendor.catalogBody = { schemaVersion: 1, vendors: [{ id: 'acme' }] };
@@ -65,6 +70,46 @@ describe('vendors.enrol', () => {
     expect(await (await world.db.get()).get('secrets', 'acme')).toMatchObject({ accessToken: world.vendor.token });
   });
 
+  it('says in one sentence what happened and what to do when the endpoint is down, slow, a web page or failing', async () => {
+    const vendor = new FakeVendor();
+    await enrollable(vendor);
+    const { send } = makeWorker({ vendor, timeoutMs: 1000 });
+    const enrolWith = (endpoint = ENDPOINT) => send('vendors.enrol', { endpoint, code: 'GOOD-CODE' }, OPTIONS);
+    const host = new URL(ENDPOINT).host;
+
+    vendor.script = [{ kind: 'reset' }];
+    const down = await enrolWith();
+    expect(down).toEqual({
+      ok: false,
+      error: { code: 'enrol-unreachable', message: `Advocate could not reach ${host} (fetch failed: ECONNRESET): check the address and that the endpoint is running, then enrol again.` },
+    });
+    expect(JSON.stringify(down)).not.toMatch(/will retry|Could not reach the vendor/);
+
+    vendor.script = [{ kind: 'hang' }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'enrol-timeout', message: `${host} did not answer within 1 seconds: check the address and that the endpoint is running, then enrol again.` } });
+
+    vendor.script = [{ kind: 'status', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>Welcome</title>' }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'not-advocate', message: `${host} answered, but it is not an Advocate endpoint (it sent a web page): check that you typed the endpoint address the vendor gave you.` } });
+
+    vendor.script = [{ kind: 'status', status: 404, headers: { 'content-type': 'text/html' }, body: '<h1>Not found</h1>' }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'not-advocate', message: expect.stringMatching(/not an Advocate endpoint \(HTTP 404 at the Advocate address\)/) } });
+
+    vendor.script = [{ kind: 'status', status: 503 }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'enrol-vendor-down', message: `${host} has a problem right now (HTTP 503): try again in a few minutes, or tell the vendor if it keeps failing.` } });
+    expect(vendor.enrolment).toBeDefined();
+  });
+
+  it('an endpoint typed with /v1 (and a trailing slash) is asked at /v1/vendor, never /v1/v1', async () => {
+    const vendor = new FakeVendor();
+    await enrollable(vendor);
+    const { send } = makeWorker({ vendor });
+    expect(await send('vendors.enrol', { endpoint: `${ENDPOINT}/v1/`, code: 'GOOD-CODE' }, OPTIONS)).toMatchObject({ ok: true });
+    const paths = vendor.requests.map((r) => new URL(r.url).pathname);
+    expect(paths).toContain('/v1/vendor');
+    expect(paths).toContain('/v1/enrol');
+    expect(paths.filter((p) => p.includes('/v1/v1'))).toEqual([]);
+  });
+
   it('refuses an enrolment answer that is garbage and stores nothing', async () => {
     const vendor = new FakeVendor();
     const enrolment = await enrollable(vendor);
@@ -76,7 +121,7 @@ describe('vendors.enrol', () => {
       enrolment.codes.add('CODE');
       return send('vendors.enrol', { endpoint: ENDPOINT, code: 'CODE' }, OPTIONS);
     };
-    expect(await answerWith({ accessToken: 'x' })).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/not valid.*Nothing was stored/) } });
+    expect(await answerWith({ accessToken: 'x' })).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/not valid.*so nothing was stored: tell the vendor\.$/) } });
     // Matches the pattern but does not decode to 32 bytes.
     expect(await answerWith({ ...validAnswer, referralSecret: 'S'.repeat(43) })).toMatchObject({ ok: false, error: { code: 'enrol-failed', message: expect.stringMatching(/referral secret/) } });
     expect(await answerWith({ ...validAnswer, vendor: { ...validAnswer.vendor, id: 'globex' } })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/different vendor/) } });
