@@ -38,7 +38,7 @@ export function welcomeText(w: WelcomeInput): string {
   if (w.display) {
     step('In another terminal, run `npm run browser -- --demo`: Chromium opens with Advocate loaded, and serves saved GitHub and Stack Overflow pages on this computer (no internet needed). Without `--demo` it browses the real web.');
   } else {
-    lines.push('  (No display here: DISPLAY and WAYLAND_DISPLAY are not set, so `npm run browser` cannot open a window. Load the extension in a browser on a machine with a screen.)');
+    lines.push('  (No display here: DISPLAY and WAYLAND_DISPLAY are not set, so `npm run browser` cannot open a window; `npm run browser -- --headless --demo` checks the extension here without one. To use it, load it in a browser on a machine with a screen.)');
     step('In Chrome or Chromium, open chrome://extensions, turn on Developer mode, "Load unpacked" and choose the dist/ folder (Firefox: about:debugging, "Load temporary add-on", dist-firefox/manifest.json).');
   }
   if (w.demoEnrolmentCode) {
