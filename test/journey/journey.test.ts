@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { CommandResponse } from '../../src/background/commands';
 import { startDemoSites, DEMO_PAGES, type DemoSites } from '../../scripts/demo-sites';
 import { chromiumPath, currentWorker, launchWithExtension, type ExtensionBrowser } from '../browser/chromium';
-import { allowSiteAccess, detectedTabId, enrolThroughOptions, listVendors, openPopup, screenshot } from '../browser/helpers';
+import { allowSiteAccess, detectedTabId, enrolThroughOptions, listVendors, openPopup, screenshot, TAKE_SCREENSHOTS } from '../browser/helpers';
 import { axClick, axFind, layers, waitForLayers } from '../browser/in-page';
 import { startEndpointProcess, type EndpointProcess } from './endpoint-process';
 import { workerStopper } from '../browser/fault-helpers';
@@ -70,6 +70,17 @@ function signedEvent(id: string, event: unknown) {
 async function postBilling(message: { headers: Record<string, string>; body: string }) {
   const response = await fetch(`${endpoint.url}/v1/webhooks/billing`, { method: 'POST', ...message });
   return { status: response.status, json: (await response.json()) as { duplicate?: boolean; outcome?: string } };
+}
+
+/** The vendor dashboard, signed in with the admin token the endpoint printed. */
+async function openDashboard(): Promise<Page> {
+  const dashboard = await browser.context.newPage();
+  await dashboard.setViewportSize({ width: 1100, height: 900 });
+  await dashboard.goto(`${endpoint.url}/dashboard/`);
+  await dashboard.getByLabel('Admin token').fill(endpoint.printed.adminToken);
+  await dashboard.getByRole('button', { name: 'Open dashboard' }).click();
+  await dashboard.getByRole('heading', { name: 'Commission', exact: true }).waitFor();
+  return dashboard;
 }
 
 /** Codes of referral links in a text. */
@@ -257,6 +268,12 @@ test('a practitioner and a vendor walk the whole path', async () => {
       ['order-1001', 11_000, 'pending', 1.1], // 10 % of $1,000, × 1.1 for a MySQL professional
       ['order-1002', 0, 'reversed', 1.1],
     ]);
+    if (TAKE_SCREENSHOTS) {
+      const dashboard = await openDashboard();
+      await dashboard.getByRole('heading', { name: 'Commissions and why' }).scrollIntoViewIfNeeded();
+      await screenshot(dashboard, 'journey-7-dashboard-commissions');
+      await dashboard.close();
+    }
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -270,11 +287,7 @@ test('a practitioner and a vendor walk the whole path', async () => {
     await screenshot(page, 'journey-8-popup-activity');
     await page.close();
 
-    const dashboard = await browser.context.newPage();
-    await dashboard.setViewportSize({ width: 1100, height: 900 });
-    await dashboard.goto(`${endpoint.url}/dashboard/`);
-    await dashboard.getByLabel('Admin token').fill(endpoint.printed.adminToken);
-    await dashboard.getByRole('button', { name: 'Open dashboard' }).click();
+    const dashboard = await openDashboard();
     const figure = (name: string) => dashboard.locator('dl.figures div').filter({ has: dashboard.getByText(name, { exact: true }) }).locator('dd');
     await expect.poll(() => figure('Pending').innerText(), { timeout: 10_000 }).toBe('$110.00');
     const funnel = await dashboard.getByRole('table').filter({ has: dashboard.getByText('By practitioner') }).getByRole('row', { name: /Dana Demo/ }).innerText();
