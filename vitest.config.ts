@@ -49,6 +49,19 @@ export default defineConfig({
       },
       {
         extends: true,
+        // One practitioner's and one vendor's whole path with real parts only (test/journey/journey.test.ts).
+        test: {
+          name: 'journey',
+          include: ['test/journey/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/journey/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
         // Builds into temporary folders of its own, so it never touches the dist/ the browser tests load.
         test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 300_000 },
       },

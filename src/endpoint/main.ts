@@ -3,6 +3,7 @@
 import { devExtensionOrigins } from './app';
 import { loadConfig } from './config';
 import { startEndpoint } from './server';
+import { displayAvailable, welcomeText } from './welcome';
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
@@ -35,15 +36,9 @@ try {
   console.error(`The endpoint cannot start: ${e.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (set PORT to another one)` : e.message}`);
   process.exit(1);
 }
-console.log(`Advocate reference vendor endpoint listening on ${endpoint.url}`);
-console.log(`  data:        ${config.dataDir}`);
-console.log(`  catalog:     ${endpoint.url}/v1/catalog`);
-console.log(`  dashboard:   ${endpoint.url}/dashboard/`);
-console.log(`  CORS for:    ${extensionOrigins.join(', ') || 'no extension origin'}`);
-console.log(`  admin token: ${endpoint.adminToken}   (also in ${config.dataDir}/admin-token)`);
-console.log(`  webhook secret: ${endpoint.webhookSecret}   (also in ${config.dataDir}/webhook-secret)`);
-if (endpoint.demoEnrolmentCode) console.log(`  demo practitioner enrolment code: ${endpoint.demoEnrolmentCode}`);
-else console.log('  demo practitioner: already enrolled');
+console.log(
+  welcomeText({ url: endpoint.url, adminToken: endpoint.adminToken, webhookSecret: endpoint.webhookSecret, demoEnrolmentCode: endpoint.demoEnrolmentCode, dataDir: config.dataDir, extensionOrigins, display: displayAvailable(process.env, process.platform) }),
+);
 
 const stop = async () => {
   await endpoint.close();

@@ -8,6 +8,7 @@ import { earned, formatDateTime, formatMoney } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import type { Remote } from '../ui/remote';
+import { Statements } from './Statements';
 
 interface Props {
   activity: Remote<ActivityView>;
@@ -70,6 +71,7 @@ export function ActivityPanel({ activity, online, shownProblems, onChanged }: Pr
           </ul>
         )}
       </section>
+      <Statements />
     </div>
   );
 }

@@ -25,6 +25,8 @@ function selfSignedCertificate(): { key: string; cert: string } {
 
 export interface SiteServer {
   port: number;
+  /** The server's self-signed certificate (PEM), for a browser told to trust only it. */
+  certificate: string;
   /** Serve `html` at https://host/path. */
   page(host: string, path: string, html: string): void;
   close(): Promise<void>;
@@ -32,7 +34,8 @@ export interface SiteServer {
 
 export async function startSiteServer(): Promise<SiteServer> {
   const pages = new Map<string, string>();
-  const server = createServer(selfSignedCertificate(), (req, res) => {
+  const tls = selfSignedCertificate();
+  const server = createServer(tls, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     const html = pages.get(`${host}${path}`);
@@ -45,6 +48,7 @@ export async function startSiteServer(): Promise<SiteServer> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     port: (server.address() as AddressInfo).port,
+    certificate: tls.cert,
     page: (host, path, html) => void pages.set(`${host}${path}`, html),
     close: () => new Promise((ok) => server.close(() => ok())),
   };

@@ -22,6 +22,7 @@ import settingsSet from './settings.set';
 import sitesGrant from './sites.grant';
 import sitesList from './sites.list';
 import sitesRemove from './sites.remove';
+import statementsList from './statements.list';
 import suggestionDismiss from './suggestion.dismiss';
 import suggestionOpen from './suggestion.open';
 import syncNow from './sync.now';
@@ -47,6 +48,7 @@ const ALL = [
   referralsCreate,
   dealsRegister,
   activityGet,
+  statementsList,
   syncNow,
   outboxRetry,
   outboxDiscard,
