@@ -87,6 +87,7 @@ export const TRANSMISSIONS = {
       createdAt: { what: 'when the deal was registered', category: null, why: 'a time stamp of the practitioner’s own action' },
     },
   },
+  statements: { request: 'GET /v1/statements', when: 'when the practitioner opens the Activity tab, to show their payout statements', fields: {} },
   stats: { request: 'GET /v1/stats', when: 'at each sync, to show clicks, conversions and commission', fields: {} },
   catalog: { request: 'GET /v1/catalog', when: 'at enrolment and every few hours, to know the vendor’s products', fields: {} },
   credentials: { request: 'GET /v1/credentials/status', when: 'at enrolment and every few hours, to check certifications', fields: {} },

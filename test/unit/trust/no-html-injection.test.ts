@@ -8,7 +8,6 @@ import { CODE_SINKS, filesUnder, HTML_SINKS, scan, withoutComments } from '../..
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ALLOWED: { file: string; rule: string; why: string }[] = [
-  { file: 'src/endpoint/db/create.ts', rule: 'remote or computed import()', why: 'the Node endpoint loads the optional `pg` package by its name; no extension code, nothing from a request' },
 ];
 
 describe('no markup or code from strings in src/', () => {
