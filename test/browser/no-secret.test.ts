@@ -105,6 +105,15 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
     await page.goto(p.url);
     await waitForLayers(page, 1);
     expect(await inContentWorld(page, RECORD)).toBe('recording');
+    // A soft navigation first (the reply then works on the new URL, though the browser's sender URL
+    // lags it): the content script reports the new URL, through the recorder.
+    await page.evaluate((next) => {
+      history.pushState({}, '', next);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `${new URL(p.url).pathname}?tab=1`);
+    await expect.poll(async () => (await inContentWorld<{ sent?: { name?: string } }[]>(page, '__recorded')).some((r) => r.sent?.name === 'page.detected'), { timeout: 10_000 }).toBe(true);
+    soft += 1;
+    await waitForLayers(page, 1);
     if (p.box) {
       const box = page.locator(p.box);
       await box.click();
@@ -120,14 +129,6 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
       await worker.evaluate(([id, url]) => (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch({ menuItemId: 'advocate-insert-referral', editable: true, pageUrl: url, frameId: 0 }, { id }), [tabId, page.url()] as const);
       await expect.poll(async () => (await inContentWorld<{ kind: string }[]>(page, '__recorded')).some((r) => r.kind === 'message'), { timeout: 10_000 }).toBe(true);
     }
-    // A soft navigation: the content script reports the new URL, through the recorder.
-    await page.evaluate((next) => {
-      history.pushState({}, '', next);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `${new URL(p.url).pathname}?tab=1`);
-    await expect.poll(async () => (await inContentWorld<{ sent?: { name?: string } }[]>(page, '__recorded')).some((r) => r.sent?.name === 'page.detected'), { timeout: 10_000 }).toBe(true);
-    soft += 1;
-    await waitForLayers(page, 1);
     recordings.push(...(await inContentWorld<unknown[]>(page, '__recorded')));
     // What a content script can read of extension storage: storage.local (the public host list); session is refused.
     contentStorage.push(await inContentWorld(page, `Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null).then((s) => ({ SESSION_READABLE: s }), (e) => 'session refused: ' + e.message)])`));

@@ -6,16 +6,8 @@ import type { Detection } from '../../core/detect';
 import { DetectionSchema } from '../../core/messages/detection';
 import { webUrl } from '../../core/schema/url';
 import { CommandFailure } from '../errors';
-import { reportPage } from '../pages';
+import { reportPage, sameOrigin } from '../pages';
 import { command } from './command';
-
-const sameOrigin = (a: string, b: string | undefined) => {
-  try {
-    return b !== undefined && new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-};
 
 export default command({
   name: 'page.detected',
