@@ -75,3 +75,16 @@ export async function pageOfTab(s: Services, tabId: number, options: { readIfUnk
   if (!page) return null;
   return { url: page.url, match: await matchDetection(s, page.detection), access: await accessOf(s, page.url) };
 }
+
+/**
+ * Whether a content script's own page URL is of its sender's origin. Chromium's sender URL stays
+ * the document's loaded URL after a same-document navigation (pushState), so a content script's
+ * report of its current URL is taken within that origin, never beyond it.
+ */
+export function sameOrigin(url: string, senderUrl: string | undefined): boolean {
+  try {
+    return senderUrl !== undefined && new URL(url).origin === new URL(senderUrl).origin;
+  } catch {
+    return false;
+  }
+}

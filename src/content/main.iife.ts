@@ -70,8 +70,14 @@ async function inspect(): Promise<void> {
 void inspect();
 
 // Single-page sites (GitHub's Turbo and React views, Discourse, Reddit) change the URL without a
-// page load; each of these may fire for one navigation, and inspect() runs once per URL.
-const later = () => setTimeout(() => void inspect(), 300);
+// page load; each of these may fire for one navigation, and inspect() runs once per URL. One
+// timer at a time, restarted by each event: a page flooding history changes gets one report
+// once it stops, not one per URL (each cost the worker and the browser work for that tab).
+let pending: ReturnType<typeof setTimeout> | undefined;
+const later = () => {
+  clearTimeout(pending);
+  pending = setTimeout(() => void inspect(), 300);
+};
 addEventListener('popstate', later);
 for (const event of ['turbo:load', 'turbo:render', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
 (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', later);

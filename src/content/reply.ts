@@ -37,7 +37,7 @@ export function openPreview(send: Send, field: Editable | null, anchor: Element,
   };
   put();
 
-  void send('reply.prepare', { rich: field ? isRich(field) : true }).then((answer) => {
+  void send('reply.prepare', { rich: field ? isRich(field) : true, url: location.href }).then((answer) => {
     if (!answer.ok) {
       text.textContent = answer.error.message;
       actions.append(button(say('replyClose'), close));
@@ -52,7 +52,7 @@ export function openPreview(send: Send, field: Editable | null, anchor: Element,
         return;
       }
       insert.disabled = true;
-      const stored = await send('reply.insert', { draftId: draft.draftId });
+      const stored = await send('reply.insert', { draftId: draft.draftId, url: location.href });
       if (!stored.ok) {
         note.textContent = stored.error.message;
         return;

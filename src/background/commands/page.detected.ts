@@ -8,19 +8,11 @@ import { DetectionSchema } from '../../core/messages/detection';
 import { wordTemplates } from '../../content/words';
 import { webUrl } from '../../core/schema/url';
 import { CommandFailure } from '../errors';
-import { reportPage } from '../pages';
+import { reportPage, sameOrigin } from '../pages';
 import { command } from './command';
 
 /** The browser's wording; none where there is no browser (the unit tests' worker). */
 const getMessage = (key: string, subs: string[]): string => (globalThis as { chrome?: typeof chrome }).chrome?.i18n?.getMessage(key, subs) ?? '';
-
-const sameOrigin = (a: string, b: string | undefined) => {
-  try {
-    return b !== undefined && new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-};
 
 export default command({
   name: 'page.detected',

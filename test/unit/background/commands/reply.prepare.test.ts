@@ -29,6 +29,19 @@ describe('reply.prepare', () => {
     expect(draft.rule.minOwnText).toBeGreaterThan(50);
   });
 
+  it('after a same-document navigation (the sender URL still the loaded one) takes the page’s own URL of that origin, and stores it', async () => {
+    const world = await enrolledWorker();
+    const moved = `${ISSUE}?tab=1`;
+    value(await world.send('page.detected', { url: moved, detection: DETECTION }, contentScript(ISSUE, 9)));
+    expect(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } }); // the old way
+    const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false, url: moved }, contentScript(ISSUE, 9)));
+    expect(await world.send('reply.prepare', { rich: false, url: 'https://evil.example/mysql' }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await world.send('reply.insert', { draftId: draft.draftId, url: 'https://evil.example/mysql' }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await world.send('reply.insert', { draftId: draft.draftId, url: moved }, contentScript(ISSUE, 9)));
+    const [stored] = await (await world.db.get()).getAll('referrals');
+    expect(stored!.item.pageHost).toBe('github.com');
+  });
+
   it('refuses when the page was not reported, moved on, or nothing enrolled is on it', async () => {
     const world = await enrolledWorker();
     expect(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } });
