@@ -3,7 +3,6 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseWebUrl } from '../core/schema/url';
-import { isPostgresUrl } from './db/create';
 import { isExtensionOrigin } from './http/cors';
 
 export interface EndpointConfig {
@@ -21,6 +20,9 @@ export interface EndpointConfig {
   /** postgres://… : PostgreSQL (several instances may share it); null: SQLite in DATA_DIR. */
   databaseUrl: string | null;
 }
+
+/** A database URL from DATABASE_URL: postgres:// or postgresql:// (anything else is refused). */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 export type ConfigResult = { ok: true; config: EndpointConfig } | { ok: false; errors: string[] };
 

@@ -26,8 +26,10 @@ describe('loadConfig', () => {
       ATTRIBUTION_DAYS: '30',
       EXCHANGE_RATES: 'EUR=1.08,GBP=1.27',
       TRUST_PROXY: '1',
+      DATABASE_URL: 'postgres://advocate:pw@db.internal:5432/advocate',
     });
-    expect(full.ok && full.config).toMatchObject({ port: 0, publicUrl: 'https://advocate.vendor.example', attributionDays: 30, exchangeRates: { EUR: 1.08, GBP: 1.27 }, trustProxy: true });
+    expect(defaults.ok && defaults.config.databaseUrl).toBeNull();
+    expect(full.ok && full.config).toMatchObject({ databaseUrl: 'postgres://advocate:pw@db.internal:5432/advocate', port: 0, publicUrl: 'https://advocate.vendor.example', attributionDays: 30, exchangeRates: { EUR: 1.08, GBP: 1.27 }, trustProxy: true });
     expect(full.ok && full.config.extensionOrigins).toHaveLength(2);
   });
 
@@ -45,10 +47,11 @@ describe('loadConfig', () => {
       ATTRIBUTION_DAYS: '0',
       EXCHANGE_RATES: 'EUR:1.08',
       TRUST_PROXY: 'yes',
+      DATABASE_URL: 'mysql://x',
     });
     expect(result.ok).toBe(false);
     const errors = result.ok ? [] : result.errors;
-    expect(errors.map((e) => e.split(' ')[0])).toEqual(['PORT', 'DATA_DIR', 'PUBLIC_URL', 'ADMIN_TOKEN', 'WEBHOOK_SECRET', 'ADVOCATE_DATA_KEY', 'EXTENSION_ORIGINS:', 'ATTRIBUTION_DAYS', 'EXCHANGE_RATES:', 'TRUST_PROXY']);
+    expect(errors.map((e) => e.split(' ')[0])).toEqual(['PORT', 'DATA_DIR', 'PUBLIC_URL', 'ADMIN_TOKEN', 'WEBHOOK_SECRET', 'ADVOCATE_DATA_KEY', 'EXTENSION_ORIGINS:', 'ATTRIBUTION_DAYS', 'EXCHANGE_RATES:', 'TRUST_PROXY', 'DATABASE_URL']);
     expect(errors[0]).toContain('"80a"');
     expect(errors[1]).toContain('not a folder');
   });

@@ -32,6 +32,7 @@ const IN_FLIGHT = 24;
 /** One vendor's secrets, the same for every instance. */
 const SECRETS = { ADMIN_TOKEN: `adm_${randomBytes(24).toString('base64url')}`, WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64')}`, ADVOCATE_DATA_KEY: randomBytes(32).toString('base64url') };
 const folders: string[] = [];
+const errors: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
@@ -42,10 +43,12 @@ function startInstance(databaseUrl: string | null): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'advocate-instance-'));
   folders.push(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../endpoint/child-endpoint.ts', import.meta.url)), dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...SECRETS, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...SECRETS, ENDPOINT_LOG: '1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
   });
   children.push(child);
+  // What failed inside an instance (a click it could not record, a deadlock broken by the server).
+  child.stderr!.on('data', (d) => errors.push(...String(d).split('\n').filter((l) => /advocate endpoint:/.test(l))));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -225,6 +228,7 @@ describe('two instances on one PostgreSQL database', () => {
           `recorded ${recorded.referrals} referrals, ${recorded.clicks} clicks, ${recorded.conversions} conversions, ${recorded.commissions} commissions, ${recorded.refunds} refunds; duplicates: ${duplicates}, lost: ${lost}; ` +
           `migrations run ${rows.migrations}, vendor keys ${rows.vendors}; one SQLite instance, same events: ${liteRows.referrals} referrals, ${liteRows.clicks} clicks, ${liteRows.conversions} conversions, ${liteRows.commissions} commissions`,
       );
+      expect(errors).toEqual([]);
       expect(pg.failures).toEqual([]);
       expect(lite.failures).toEqual([]);
       expect({ duplicates, lost }).toEqual({ duplicates: 0, lost: 0 });

@@ -21,9 +21,6 @@ db.pragma('busy_timeout = 1000');
 setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
 `;
 
-/** A database URL from DATABASE_URL: postgres:// or postgresql:// (anything else is refused by config.ts). */
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
-
 export async function createDb(config: DbConfig): Promise<Kysely<Database>> {
   if (config.kind === 'sqlite') {
     const sqlite = new SqliteDatabase(config.file);

@@ -90,8 +90,11 @@ export class ClickRecorder {
   private async write(batch: Waiting[]): Promise<void> {
     let ok = true;
     try {
-      // One statement is one transaction (and one commit) on SQLite and PostgreSQL alike.
-      await this.db.insertInto('clicks').values(batch.map((w) => w.row)).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
+      // One statement is one transaction (and one commit) on SQLite and PostgreSQL alike. Rows go
+      // in key order: two instances inserting the same clicks then wait on each other's commit
+      // in one order, never in a cycle (a deadlock PostgreSQL would break after a second).
+      const rows = batch.map((w) => w.row).sort((a, b) => (clickKey(a) < clickKey(b) ? -1 : clickKey(a) > clickKey(b) ? 1 : 0));
+      await this.db.insertInto('clicks').values(rows).onConflict((oc) => oc.columns(['code', 'day', 'visitor_hash']).doNothing()).execute();
     } catch (error) {
       ok = false;
       this.log.error(`could not record ${batch.length} clicks (the visitors were still redirected)`, error);
@@ -99,6 +102,8 @@ export class ClickRecorder {
     for (const w of batch) w.done(ok);
   }
 }
+
+const clickKey = (row: ClickTable) => `${row.code} ${row.day} ${row.visitor_hash}`;
 
 /** A time-ordered UUID (v7): new click rows go to the end of the primary key's b-tree. */
 export function uuidv7(ms: number): string {
