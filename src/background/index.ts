@@ -99,9 +99,12 @@ chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
 chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 handleContextMenuClicks(services);
 chrome.runtime.onStartup.addListener(() => kick());
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener((details) => {
   installContextMenus([...declaredMatches, ...grantedMatches]);
   kick();
+  // A first install opens the welcome (the options page says what Advocate does and reads, and
+  // how to enrol); an update, or the browser updating, does not.
+  if (details?.reason === 'install') void Promise.resolve().then(() => chrome.runtime.openOptionsPage()).catch(() => {});
 });
 // A site whose permission the practitioner withdrew in the browser's settings loses its script.
 chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));

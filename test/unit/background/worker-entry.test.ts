@@ -91,7 +91,11 @@ describe('service worker entry', () => {
 
   it('adds its context-menu entries on install and types a referral into the reply box only after a click', async () => {
     const { chrome } = await loadWorker();
+    chrome.runtime.onInstalled.emit({ reason: 'update' });
+    await Promise.resolve();
+    expect(chrome.runtime.openOptionsPage).not.toHaveBeenCalled(); // an update opens nothing
     chrome.runtime.onInstalled.emit({ reason: 'install' });
+    await vi.waitFor(() => expect(chrome.runtime.openOptionsPage).toHaveBeenCalledTimes(1)); // the welcome, once
     expect(chrome.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'advocate-insert-referral', contexts: ['editable'] }));
     expect(chrome.contextMenus.onClicked.listeners).toHaveLength(1);
     // Not enrolled with anyone: the click explains itself on the badge and inserts nothing.

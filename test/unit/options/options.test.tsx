@@ -145,6 +145,22 @@ describe('enrolment', () => {
   });
 });
 
+describe('welcome', () => {
+  it('greets a practitioner enrolled nowhere: what Advocate does, what it reads, how to enrol', async () => {
+    await open(handlers([]));
+    const welcome = view.container.querySelector('section[aria-labelledby="welcome-h"]')!;
+    expect(welcome.querySelector('h2')?.textContent).toBe(en('welcomeTitle'));
+    for (const key of ['welcomeWhat', 'welcomeReads', 'welcomeEnrol']) expect(welcome.textContent).toContain(en(key));
+    expect(welcome.querySelector('a')?.getAttribute('href')).toBe('#enrol-h');
+    expect(view.container.querySelector('#enrol-h')).not.toBeNull();
+  });
+
+  it('is gone once enrolled', async () => {
+    await open(handlers([acme()]));
+    expect(view.container.querySelector('#welcome-h')).toBeNull();
+  });
+});
+
 describe('vendors', () => {
   it('shows each credential state as such; only a valid one counts as certified', async () => {
     const mixed = vendor('acme', 'Acme', [
