@@ -133,7 +133,7 @@ test('the vendor counts a click before sync; Sync now delivers the referral and 
   await reader.close();
 
   await popup.getByRole('tab', { name: 'Activity (1)' }).click();
-  await popup.getByText('1 items not yet accepted by their vendor.').waitFor();
+  await popup.getByText('1 item not yet accepted by its vendor.').waitFor();
   expect(await seriousA11yViolations(popup)).toEqual([]);
   await popup.getByRole('button', { name: 'Sync now' }).click();
   await popup.getByText('Sent 1, accepted 1, parked 0.').waitFor({ timeout: 10_000 });
