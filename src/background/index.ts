@@ -104,7 +104,11 @@ chrome.runtime.onInstalled.addListener((details) => {
   kick();
   // A first install opens the welcome (the options page says what Advocate does and reads, and
   // how to enrol); an update, or the browser updating, does not.
-  if (details?.reason === 'install') void Promise.resolve().then(() => chrome.runtime.openOptionsPage()).catch(() => {});
+  // A tab of its own: openOptionsPage may take over a blank tab the browser (or a test) just opened.
+  if (details?.reason === 'install') {
+    const page = chrome.runtime.getManifest().options_ui?.page;
+    if (page) void Promise.resolve().then(() => chrome.tabs.create({ url: chrome.runtime.getURL(page), active: true })).catch(() => {});
+  }
 });
 // A site whose permission the practitioner withdrew in the browser's settings loses its script.
 chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));

@@ -33,7 +33,6 @@ export function installFakeChrome() {
       onMessage: new FakeEvent(),
       onStartup: new FakeEvent(),
       onInstalled: new FakeEvent(),
-      openOptionsPage: vi.fn(async () => {}),
     },
     alarms: {
       create: vi.fn(async (name: string, info: { periodInMinutes?: number; delayInMinutes?: number }) => void alarms.set(name, info)),

@@ -93,9 +93,11 @@ describe('service worker entry', () => {
     const { chrome } = await loadWorker();
     chrome.runtime.onInstalled.emit({ reason: 'update' });
     await Promise.resolve();
-    expect(chrome.runtime.openOptionsPage).not.toHaveBeenCalled(); // an update opens nothing
+    expect(chrome.tabs.create).not.toHaveBeenCalled(); // an update opens nothing
     chrome.runtime.onInstalled.emit({ reason: 'install' });
-    await vi.waitFor(() => expect(chrome.runtime.openOptionsPage).toHaveBeenCalledTimes(1)); // the welcome, once
+    // the welcome, once, in a tab of its own
+    await vi.waitFor(() => expect(chrome.tabs.create).toHaveBeenCalledWith({ url: expect.stringMatching(/^chrome-extension:\/\/[a-z]+\/src\/options\/index\.html$/), active: true }));
+    expect(chrome.tabs.create).toHaveBeenCalledTimes(1);
     expect(chrome.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'advocate-insert-referral', contexts: ['editable'] }));
     expect(chrome.contextMenus.onClicked.listeners).toHaveLength(1);
     // Not enrolled with anyone: the click explains itself on the badge and inserts nothing.
