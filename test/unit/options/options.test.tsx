@@ -183,6 +183,9 @@ describe('vendors', () => {
     expect(first!.textContent).toContain(en('vendorCertified'));
     expect(second!.textContent).toContain(en('vendorNotCertified'));
     expect(second!.querySelector('.badge-ok')).toBeNull();
+    // an expired certification says what to do about it, once per expired row
+    expect(rows[1]!.textContent).toContain(en('credExpiredAction', 'Acme'));
+    expect(rows[0]!.textContent).not.toContain(en('credExpiredAction', 'Acme'));
   });
 
   it('says plainly when a certification carries an older signature or its revocation could not be checked', async () => {
