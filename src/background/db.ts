@@ -1,6 +1,7 @@
 // The extension's IndexedDB (extension origin: content scripts cannot read it, so secrets live
 // here, never in chrome.storage.local). Versioned upgrades; an open connection closes itself
 // when a newer version wants the database, so an upgrade never hangs on an old worker or page.
+import { t } from '../ui/i18n';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { Lazy } from './lazy';
 import type { VendorSyncState } from '../core/sync/state';
@@ -222,10 +223,10 @@ export class DbHandle {
 export function describeStorageError(error: unknown): { code: 'storage-full' | 'storage-closed' | 'storage-error'; message: string } {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'QuotaExceededError') {
-    return { code: 'storage-full', message: 'The browser has no room left for Advocate’s data. Free some disk space or clear other site data; nothing already saved was lost.' };
+    return { code: 'storage-full', message: t('storageFull') };
   }
   if (name === 'InvalidStateError' || name === 'UnknownError' || name === 'AbortError') {
-    return { code: 'storage-closed', message: 'The browser closed Advocate’s database. Nothing already saved was lost; try again.' };
+    return { code: 'storage-closed', message: t('storageClosed') };
   }
-  return { code: 'storage-error', message: `Advocate could not save: ${error instanceof Error ? error.message : String(error)}` };
+  return { code: 'storage-error', message: t('storageError', error instanceof Error ? error.message : String(error)) };
 }

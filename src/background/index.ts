@@ -103,9 +103,16 @@ chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
 chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 handleContextMenuClicks(services);
 chrome.runtime.onStartup.addListener(() => kick());
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener((details) => {
   installContextMenus([...declaredMatches, ...grantedMatches]);
   kick();
+  // A first install opens the welcome (the options page says what Advocate does and reads, and
+  // how to enrol); an update, or the browser updating, does not.
+  // A tab of its own: openOptionsPage may take over a blank tab the browser (or a test) just opened.
+  if (details?.reason === 'install') {
+    const page = chrome.runtime.getManifest().options_ui?.page;
+    if (page) void Promise.resolve().then(() => chrome.tabs.create({ url: chrome.runtime.getURL(page), active: true })).catch(() => {});
+  }
 });
 // A site whose permission the practitioner withdrew in the browser's settings loses its script.
 chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));

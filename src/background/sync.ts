@@ -113,7 +113,7 @@ export function createSyncer(deps: SyncDeps) {
     counters.accepted += verdict.accepted.length;
     counters.parked += verdict.rejected.length;
     if (verdict.unanswered.length > 0) {
-      return { kind: 'retry', reason: `The vendor did not answer for ${verdict.unanswered.length} item(s); will retry.`, retryAfterMs: null };
+      return { kind: 'retry', reason: `The vendor did not answer for ${verdict.unanswered.length} ${verdict.unanswered.length === 1 ? 'item' : 'items'}; will retry.`, retryAfterMs: null };
     }
     return null;
   }

@@ -11,6 +11,7 @@ import { EnrolForm } from './EnrolForm';
 import { SettingsForm } from './SettingsForm';
 import { SuggestionSettings } from './SuggestionSettings';
 import { VendorList } from './VendorList';
+import { Welcome } from './Welcome';
 
 export function Options() {
   const env = useEnv();
@@ -29,6 +30,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      {vendors.state === 'ok' && vendors.value.vendors.length === 0 && <Welcome />}
       <EnrolForm onEnrolled={() => void loadVendors()} otherEnrolments={vendors.state === 'ok' ? vendors.value.vendors.length : 0} />
       <section aria-labelledby="vendors-h">
         <h2 id="vendors-h">{t('vendorsTitle')}</h2>

@@ -73,6 +73,7 @@ function VendorCard({ vendor, onChanged }: { vendor: VendorView; onChanged(messa
                 <td>
                   <CredentialBadge credential={credential} />
                   {credential.state !== 'valid' && <span class="block muted">{credential.reason}</span>}
+                  {credential.state === 'expired' && <span class="block">{t('credExpiredAction', vendor.name)}</span>}
                   {credential.statusProblem && <span class="block muted">{credential.statusProblem}</span>}
                   <CredentialExport vendorId={vendor.id} credential={credential} />
                 </td>

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ActivityView, DealView, ProblemView, ReferralView, SyncReportView } from '../core/messages';
 import { BarChart } from '../ui/BarChart';
 import { useEnv } from '../ui/env';
-import { earned, formatDateTime, formatMoney } from '../ui/format';
+import { earned, formatDateTime, formatMoney, formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 import type { Remote } from '../ui/remote';
@@ -39,7 +39,7 @@ export function ActivityPanel({ activity, online, shownProblems, onChanged }: Pr
             {problem.message}
           </Notice>
         ))}
-      <SyncBox unsynced={a.unsynced} online={online} onChanged={onChanged} />
+      <SyncBox unsynced={a.unsynced} online={online} vendorName={vendorName} onChanged={onChanged} />
       {a.parked.length > 0 && <Parked items={a.parked} vendorName={vendorName} onChanged={onChanged} />}
       <Totals activity={a} />
       <section aria-labelledby="recent-h">
@@ -62,7 +62,7 @@ export function ActivityPanel({ activity, online, shownProblems, onChanged }: Pr
                 </div>
                 {r.stats && (
                   <div class="stats">
-                    {t('referralStats', r.stats.clicks, r.stats.conversions, formatMoney(earned(r.stats.commission), currency.get(r.vendorId)))}
+                    {t('referralStats', formatNumber(r.stats.clicks), formatNumber(r.stats.conversions), formatMoney(earned(r.stats.commission), currency.get(r.vendorId)))}
                   </div>
                 )}
                 {r.error && <p class="field-error">{r.error}</p>}
@@ -84,7 +84,7 @@ function SyncBadge({ state }: { state: ReferralView['sync'] }) {
   );
 }
 
-function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: boolean; onChanged(): void }) {
+function SyncBox({ unsynced, online, vendorName, onChanged }: { unsynced: number; online: boolean; vendorName: Map<string, string>; onChanged(): void }) {
   const env = useEnv();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<{ ok: true; value: SyncReportView } | { ok: false; message: string } | null>(null);
@@ -108,11 +108,11 @@ function SyncBox({ unsynced, online, onChanged }: { unsynced: number; online: bo
       {report &&
         (report.ok ? (
           <Notice kind={report.value.parked > 0 ? 'warning' : 'info'}>
-            {t('syncReport', report.value.sent, report.value.accepted, report.value.parked)}
+            {t('syncReport', formatNumber(report.value.sent), formatNumber(report.value.accepted), formatNumber(report.value.parked))}
             {report.value.vendors
               .filter((vendor) => vendor.error)
               .map((vendor) => (
-                <span class="block" key={vendor.vendorId}>{`${vendor.vendorId}: ${vendor.error}`}</span>
+                <span class="block" key={vendor.vendorId}>{`${vendorName.get(vendor.vendorId) ?? vendor.vendorId}: ${vendor.error}`}</span>
               ))}
           </Notice>
         ) : (
@@ -146,7 +146,7 @@ function Parked({ items, vendorName, onChanged }: { items: (ReferralView | DealV
       <p class="muted">{t('parkedExplained')}</p>
       <ul>
         {items.map((item) => {
-          const what = isDeal(item) ? t('parkedDeal', item.customerName) : t('parkedReferral', item.productId, item.offerId);
+          const what = isDeal(item) ? t('parkedDeal', item.customerName) : t('parkedReferral', item.productName ?? item.productId, item.offerName ?? item.offerId);
           return (
             <li key={item.id} class="parked-item">
               <div>
@@ -194,9 +194,9 @@ function Totals({ activity }: { activity: ActivityView }) {
           {activity.totals.map((total) => (
             <tr key={total.vendorId}>
               <th scope="row">{total.vendorName}</th>
-              <td>{total.referrals}</td>
-              <td>{total.clicks}</td>
-              <td>{total.conversions}</td>
+              <td>{formatNumber(total.referrals)}</td>
+              <td>{formatNumber(total.clicks)}</td>
+              <td>{formatNumber(total.conversions)}</td>
               <td title={t('commissionBreakdown', formatMoney(total.commission.pending, total.currency), formatMoney(total.commission.approved, total.currency), formatMoney(total.commission.paid, total.currency))}>
                 {formatMoney(earned(total.commission), total.currency)}
               </td>
@@ -205,15 +205,14 @@ function Totals({ activity }: { activity: ActivityView }) {
         </tbody>
       </table>
       <BarChart
+        title={t('chartTitle')}
         series={[
           { name: t('clicks'), className: 'bar-clicks' },
           { name: t('conversions'), className: 'bar-conversions' },
         ]}
         rows={activity.totals.map((total) => ({ label: total.vendorName, values: [total.clicks, total.conversions] }))}
+        format={formatNumber}
       />
-      <p class="legend" aria-hidden="true">
-        <span class="swatch bar-clicks" /> {t('clicks')} <span class="swatch bar-conversions" /> {t('conversions')}
-      </p>
     </section>
   );
 }

@@ -21,17 +21,33 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
 }
 
 /**
- * The language the messages are shown in (the browser's UI language), as a BCP 47 tag, so
- * numbers, money and dates read the same way as the words around them.
+ * The language the messages are shown in, as a BCP 47 tag, so numbers, money and dates read the
+ * same way as the words around them. Each messages.json names its own language (`messagesLocale`):
+ * Chrome may show German messages while getUILanguage() still says en-US (seen in headless
+ * Chromium with --lang=de). The browser's own tag is kept when it is that language (en-GB, de-AT).
  */
 export function uiLocale(): string | undefined {
-  try {
-    const lang = i18nApi()?.getUILanguage?.();
-    if (lang) return Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0];
-  } catch {
-    // an odd tag: fall through to the page's language
+  const api = i18nApi();
+  const written = api?.getMessage('messagesLocale') || undefined;
+  const candidates = [safe(() => api?.getUILanguage?.()), typeof navigator === 'undefined' ? undefined : navigator.language];
+  for (const candidate of candidates) {
+    const tag = canonical(candidate);
+    if (tag && (!written || tag === written || tag.startsWith(`${written}-`))) return tag;
   }
-  return typeof navigator === 'undefined' ? undefined : navigator.language || undefined;
+  return canonical(written);
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+function canonical(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  return safe(() => Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0]);
 }
 
 /**

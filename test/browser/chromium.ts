@@ -28,7 +28,9 @@ export interface ExtensionBrowser {
  * `mapHosts` are real host names (github.com…) resolved to a local HTTPS server on `port`.
  * `userDataDir`: a profile to reuse (a browser restart); it is then the caller's to delete.
  */
-export async function launchWithExtension(opts: { mapHosts?: string[]; port?: number; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: { mapHosts?: string[]; port?: number; userDataDir?: string; args?: string[]; env?: Record<string, string> } = {},
+): Promise<ExtensionBrowser> {
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'advocate-chromium-'));
   const args = [
     `--disable-extensions-except=${DIST}`,
@@ -45,11 +47,13 @@ export async function launchWithExtension(opts: { mapHosts?: string[]; port?: nu
     const rules = opts.mapHosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
     args.push(`--host-resolver-rules=${rules}`, '--ignore-certificate-errors');
   }
+  args.push(...(opts.args ?? []));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args,
     ignoreHTTPSErrors: true,
+    ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;

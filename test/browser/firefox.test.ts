@@ -70,10 +70,10 @@ async function createLink(): Promise<string> {
   return new URL(link).pathname.split('/').pop()!;
 }
 
-/** Sync now on the Activity tab, from "1 items not yet accepted" to "Everything has reached its vendor". */
+/** Sync now on the Activity tab, from "1 item not yet accepted" to "Everything has reached its vendor". */
 async function syncNow(): Promise<void> {
   await (await tabStartingWith(popup, 'Activity')).click();
-  await waitForText(popup, '1 items not yet accepted by their vendor.');
+  await waitForText(popup, '1 item not yet accepted by its vendor.');
   await (await byRole(popup, 'button', 'Sync now')).click();
   await waitForText(popup, 'Everything has reached its vendor.');
 }

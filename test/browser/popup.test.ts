@@ -71,7 +71,7 @@ test('after enrolment the popup shows the matched product, its offer and the cer
   expect(card).toContain('MySQL Enterprise Support');
   expect(card).toContain('24/7 support, hot backup, audit log and thread pool.');
   expect(card).toMatch(/Certified · professional · until/);
-  expect(await popup.getByRole('button', { name: /Recommend MySQL Enterprise Support/ }).count()).toBe(1);
+  expect(await popup.getByRole('button', { name: /Use for a link: MySQL Enterprise Support/ }).count()).toBe(1);
   expect(await seriousA11yViolations(popup)).toEqual([]);
   await screenshot(popup, 'popup-match');
   await popup.emulateMedia({ colorScheme: 'dark' });
@@ -82,7 +82,7 @@ test('after enrolment the popup shows the matched product, its offer and the cer
 
 test('a link is generated offline with its disclosure, copied as Markdown and shown as a QR code', async () => {
   await endpoint.stop(); // the vendor is unreachable: the link must still appear at once
-  await popup.getByLabel('Offer').selectOption({ label: 'MySQL — MySQL Enterprise Support (Demo Database Co.)' });
+  await popup.getByLabel('Offer', { exact: true }).selectOption({ label: 'MySQL — MySQL Enterprise Support (Demo Database Co.)' });
   await popup.getByLabel('Where you will share it').selectOption('forum-answer');
   await popup.getByLabel('Campaign (optional)').fill('fosdem-2027');
   await popup.getByRole('button', { name: 'Create link' }).click();
@@ -133,7 +133,7 @@ test('the vendor counts a click before sync; Sync now delivers the referral and 
   await reader.close();
 
   await popup.getByRole('tab', { name: 'Activity (1)' }).click();
-  await popup.getByText('1 items not yet accepted by their vendor.').waitFor();
+  await popup.getByText('1 item not yet accepted by its vendor.').waitFor();
   expect(await seriousA11yViolations(popup)).toEqual([]);
   await popup.getByRole('button', { name: 'Sync now' }).click();
   await popup.getByText('Sent 1, accepted 1, parked 0.').waitFor({ timeout: 10_000 });

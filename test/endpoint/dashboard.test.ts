@@ -50,11 +50,11 @@ describe('vendor dashboard', () => {
     await page.getByRole('heading', { name: 'Commission', exact: true }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Casey Consultant');
-    expect(text).toContain('mysql expert');
+    expect(text).toContain('MySQL expert'); // product names, not ids
     expect(text).toMatch(/Owed\s*\$100\.00/); // 10% of $800 × 1.25
-    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/1 clicks, 1 conversions/);
-    const mysqlRow = page.getByRole('table', { name: 'By product' }).getByRole('row', { name: /mysql/ });
-    expect(await mysqlRow.innerText()).toMatch(/mysql\s+1\s+1\s+1\s+100\.0 %/);
+    expect(await page.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/1 click, 1 conversion$/);
+    const mysqlRow = page.getByRole('table', { name: 'By product' }).getByRole('row', { name: /MySQL/ });
+    expect(await mysqlRow.innerText()).toMatch(/MySQL\s+1\s+1\s+1\s+100\.0 %/);
 
     // The token lives in sessionStorage only, never in a URL or cookie.
     expect(await page.evaluate(() => sessionStorage.getItem('advocate-admin-token'))).toBe(h.endpoint.adminToken);

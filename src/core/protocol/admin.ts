@@ -125,7 +125,7 @@ export const DashboardSchema = v.object({
       certifications: v.array(v.object({ credentialId: v.string(), productId: v.string(), level: AchievementLevelSchema, validUntil: v.optional(dateTime), revoked: v.boolean() })),
     }),
   ),
-  funnelByProduct: v.array(v.object({ productId: v.string(), ...funnelRow })),
+  funnelByProduct: v.array(v.object({ productId: v.string(), productName: v.optional(v.string()), ...funnelRow })),
   funnelByPractitioner: v.array(v.object({ practitionerId: v.string(), displayName: v.string(), ...funnelRow })),
   commission: v.object({ pending: count, approved: count, paid: count, reversed: count, owed: count }),
   dealsPending: count,

@@ -112,6 +112,8 @@ export function App() {
   }
   if (!loaded) return <main><p role="status">{error ?? 'Loading…'}</p></main>;
   const data = loaded.dashboard;
+  // Product names where the tables would otherwise show ids.
+  const productNames = new Map(data.funnelByProduct.map((r) => [r.productId, r.productName ?? r.productId]));
   const names = new Map(data.practitioners.map((p) => [p.id, p.displayName]));
 
   const money = new Intl.NumberFormat('en', { style: 'currency', currency: data.currency });
@@ -142,7 +144,7 @@ export function App() {
       <section aria-labelledby="deals">
         <h2 id="deals">Deals to review ({data.dealsPending} pending)</h2>
         <p class="small">A deal wins orders for its customer only once approved, and never an order whose link was clicked before the approval.</p>
-        <Deals deals={loaded.deals} onReview={(id, decision) => act(() => reviewDeal(token, id, decision), decision === 'approve' ? 'Deal approved.' : 'Deal declined.')} />
+        <Deals deals={loaded.deals} products={productNames} onReview={(id, decision) => act(() => reviewDeal(token, id, decision), decision === 'approve' ? 'Deal approved.' : 'Deal declined.')} />
       </section>
 
       <section aria-labelledby="certifications">
@@ -172,7 +174,7 @@ export function App() {
 
       <section aria-labelledby="funnels">
         <h2 id="funnels">Referrals → clicks → conversions</h2>
-        <Funnel label="By product" rows={data.funnelByProduct.map((r) => ({ key: r.productId, name: r.productId, ...r }))} />
+        <Funnel label="By product" rows={data.funnelByProduct.map((r) => ({ key: r.productId, name: r.productName ?? r.productId, ...r }))} />
         <Funnel label="By practitioner" rows={data.funnelByPractitioner.map((r) => ({ key: r.practitionerId, name: r.displayName, ...r }))} />
       </section>
 
@@ -191,7 +193,7 @@ export function App() {
                 <td>
                   {p.certifications.length === 0
                     ? '–'
-                    : p.certifications.map((c) => `${c.productId} ${c.level}${c.revoked ? ' (revoked)' : ''}`).join(', ')}
+                    : p.certifications.map((c) => `${productNames.get(c.productId) ?? c.productId} ${c.level}${c.revoked ? ' (revoked)' : ''}`).join(', ')}
                 </td>
               </tr>
             ))}

@@ -14,14 +14,14 @@ export function ActivityChart({ series }: { series: Dashboard['series'] }) {
   const conversions = series.reduce((n, d) => n + d.conversions, 0);
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Clicks per day over ${series.length} days: ${total} clicks, ${conversions} conversions`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Clicks per day over ${count(series.length, 'day')}: ${count(total, 'click')}, ${count(conversions, 'conversion')}`}>
         <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} class="axis" />
         <text x={PAD - 4} y={y(max) + 4} text-anchor="end" class="tick">{max}</text>
         <text x={PAD - 4} y={H - PAD + 4} text-anchor="end" class="tick">0</text>
         {series.map((d, i) => (
           <g key={d.day}>
             <rect x={PAD + i * step + 1} y={y(d.clicks)} width={Math.max(1, step - 2)} height={H - PAD - y(d.clicks)} class="bar-clicks">
-              <title>{`${d.day}: ${d.clicks} clicks, ${d.conversions} conversions`}</title>
+              <title>{`${d.day}: ${count(d.clicks, 'click')}, ${count(d.conversions, 'conversion')}`}</title>
             </rect>
             {d.conversions > 0 && <circle cx={PAD + i * step + step / 2} cy={y(d.clicks) - 6} r={4} class="dot-conversions" />}
           </g>
@@ -47,4 +47,9 @@ export function ActivityChart({ series }: { series: Dashboard['series'] }) {
       </details>
     </figure>
   );
+}
+
+/** "1 click", "2 clicks" (the dashboard is in English). */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

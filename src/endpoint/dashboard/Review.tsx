@@ -5,7 +5,7 @@ import type { StatementEntry } from '../../core/protocol/payouts';
 
 type Money = (minor: number) => string;
 
-export function Deals({ deals, onReview }: { deals: DealView[]; onReview(id: string, decision: 'approve' | 'decline'): void }) {
+export function Deals({ deals, products, onReview }: { deals: DealView[]; products: Map<string, string>; onReview(id: string, decision: 'approve' | 'decline'): void }) {
   if (deals.length === 0) return <p>No deals registered yet.</p>;
   return (
     <table aria-label="Deals">
@@ -16,7 +16,7 @@ export function Deals({ deals, onReview }: { deals: DealView[]; onReview(id: str
         {deals.map((d) => (
           <tr key={d.id}>
             <th scope="row">{d.customerName} ({d.customerDomain})</th>
-            <td>{d.productId}</td>
+            <td>{products.get(d.productId) ?? d.productId}</td>
             <td>{d.practitionerName}</td>
             <td>{new Date(d.registeredAt).toLocaleDateString()}</td>
             <td>{d.expired ? `${d.status}, expired` : d.status}</td>

@@ -30,10 +30,10 @@ export async function buildDashboard(app: Deps): Promise<Dashboard> {
     db.selectFrom('deals').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('expires_at', '>', now.toISOString()).executeTakeFirstOrThrow(),
   ]);
 
-  const byProduct = new Map<string, { productId: string; referrals: number; clicks: number; conversions: number }>();
+  const byProduct = new Map<string, { productId: string; productName: string; referrals: number; clicks: number; conversions: number }>();
   const byPractitioner = new Map<string, { practitionerId: string; displayName: string; referrals: number; clicks: number; conversions: number }>();
   for (const p of practitioners) byPractitioner.set(p.id, { practitionerId: p.id, displayName: p.display_name, referrals: 0, clicks: 0, conversions: 0 });
-  for (const product of app.catalog.vendors[0]!.products) byProduct.set(product.id, { productId: product.id, referrals: 0, clicks: 0, conversions: 0 });
+  for (const product of app.catalog.vendors[0]!.products) byProduct.set(product.id, { productId: product.id, productName: product.name, referrals: 0, clicks: 0, conversions: 0 });
   const add = (rows: { practitioner_id: string | null; product_id: string; n: number }[], field: 'referrals' | 'clicks' | 'conversions') => {
     for (const row of rows) {
       const product = byProduct.get(row.product_id);

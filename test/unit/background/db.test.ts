@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { openDB, unwrap } from 'idb';
 import { DB_VERSION, DbHandle, MIGRATIONS, type StorageEvent } from '../../../src/background/db';
@@ -106,6 +106,9 @@ describe('database', () => {
 
 describe('storage problems', () => {
   it('survive a worker restart through session storage and clear when resolved', async () => {
+    const { installI18n } = await import('../ui/harness');
+    installI18n(); // the worker words the problem with chrome.i18n: English here
+    onTestFinished(() => void delete (globalThis as { chrome?: unknown }).chrome);
     const { MemorySession } = await import('./world');
     const session = new MemorySession();
     const first = new StorageHealth(() => START, undefined, session);

@@ -91,7 +91,13 @@ describe('service worker entry', () => {
 
   it('adds its context-menu entries on install and types a referral into the reply box only after a click', async () => {
     const { chrome } = await loadWorker();
+    chrome.runtime.onInstalled.emit({ reason: 'update' });
+    await Promise.resolve();
+    expect(chrome.tabs.create).not.toHaveBeenCalled(); // an update opens nothing
     chrome.runtime.onInstalled.emit({ reason: 'install' });
+    // the welcome, once, in a tab of its own
+    await vi.waitFor(() => expect(chrome.tabs.create).toHaveBeenCalledWith({ url: expect.stringMatching(/^chrome-extension:\/\/[a-z]+\/src\/options\/index\.html$/), active: true }));
+    expect(chrome.tabs.create).toHaveBeenCalledTimes(1);
     expect(chrome.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'advocate-insert-referral', contexts: ['editable'] }));
     expect(chrome.contextMenus.onClicked.listeners).toHaveLength(1);
     // Not enrolled with anyone: the click explains itself on the badge and inserts nothing.

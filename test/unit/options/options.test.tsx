@@ -145,6 +145,22 @@ describe('enrolment', () => {
   });
 });
 
+describe('welcome', () => {
+  it('greets a practitioner enrolled nowhere: what Advocate does, what it reads, how to enrol', async () => {
+    await open(handlers([]));
+    const welcome = view.container.querySelector('section[aria-labelledby="welcome-h"]')!;
+    expect(welcome.querySelector('h2')?.textContent).toBe(en('welcomeTitle'));
+    for (const key of ['welcomeWhat', 'welcomeReads', 'welcomeEnrol']) expect(welcome.textContent).toContain(en(key));
+    expect(welcome.querySelector('a')?.getAttribute('href')).toBe('#enrol-h');
+    expect(view.container.querySelector('#enrol-h')).not.toBeNull();
+  });
+
+  it('is gone once enrolled', async () => {
+    await open(handlers([acme()]));
+    expect(view.container.querySelector('#welcome-h')).toBeNull();
+  });
+});
+
 describe('vendors', () => {
   it('shows each credential state as such; only a valid one counts as certified', async () => {
     const mixed = vendor('acme', 'Acme', [
@@ -167,6 +183,9 @@ describe('vendors', () => {
     expect(first!.textContent).toContain(en('vendorCertified'));
     expect(second!.textContent).toContain(en('vendorNotCertified'));
     expect(second!.querySelector('.badge-ok')).toBeNull();
+    // an expired certification says what to do about it, once per expired row
+    expect(rows[1]!.textContent).toContain(en('credExpiredAction', 'Acme'));
+    expect(rows[0]!.textContent).not.toContain(en('credExpiredAction', 'Acme'));
   });
 
   it('says plainly when a certification carries an older signature or its revocation could not be checked', async () => {

@@ -147,7 +147,7 @@ describe('activity', () => {
       referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".' }),
     ],
     parked: [
-      referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".', canRetry: true }),
+      referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02', 'parked', { error: 'Acme refused the referral: unknown offer "enterprise".', canRetry: true, productName: 'WidgetDB', offerName: 'WidgetDB Enterprise' }),
       referral('0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a03', 'held', { vendorId: 'initech', error: 'You left Initech before this was delivered. It is kept on this device.' }),
     ],
     totals: [
@@ -174,6 +174,15 @@ describe('activity', () => {
     expect([...view!.container.querySelectorAll<HTMLElement>('.referral .badge')].map((b) => b.dataset.sync)).toEqual(['synced', 'parked']);
     expect(text).toContain(en('referralStats', 12, 2, '$20.00'));
     expect(view!.container.querySelectorAll('svg.chart rect')).toHaveLength(4);
+    // the chart can be read: a title, each vendor's label, each bar's value, an axis from 0 with round ticks
+    const chart = view!.container.querySelector('.chart-figure')!;
+    expect(chart.querySelector('figcaption')?.textContent).toBe(en('chartTitle'));
+    expect([...chart.querySelectorAll('.chart-row .chart-label')].map((l) => l.textContent)).toEqual(['Acme', 'Globex']);
+    expect([...chart.querySelectorAll('.chart-value')].map((l) => l.textContent)).toEqual(['12', '2', '3', '0']);
+    expect([...chart.querySelectorAll('.chart-tick text')].map((l) => l.textContent)).toEqual(['0', '10', '20']);
+    expect(chart.querySelector('.legend')?.textContent).toContain(en('conversions'));
+    // names a person reads, not ids
+    expect(view!.container.querySelector('.parked-item strong')?.textContent).toBe(en('parkedReferral', 'WidgetDB', 'WidgetDB Enterprise'));
 
     await click(button(view!.container.querySelector('.parked')!, en('retry')));
     expect(env.callsTo('outbox.retry')).toEqual([{ id: '0c3f0c6e-2b8e-4d7a-9a34-6f1d0c1e9a02' }]);
@@ -183,7 +192,7 @@ describe('activity', () => {
     await click(button(view!.container, en('syncNow')));
     expect(env.callsTo('sync.now')).toHaveLength(1);
     expect(view!.text()).toContain(en('syncReport', 1, 0, 1));
-    expect(view!.text()).toContain('acme: unknown offer');
+    expect(view!.text()).toContain('Acme: unknown offer');
   });
 
   it('offers Retry only where the worker says it can succeed, and Delete for every item', async () => {

@@ -48,4 +48,13 @@ describe('formats in the UI language', () => {
     (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: () => '', getUILanguage: () => 'pt_BR' } };
     expect(uiLocale()).toBe('pt-BR');
   });
+
+  it('follows the language the messages are written in when Chrome reports another UI language', () => {
+    // headless Chromium with --lang=de: German messages, getUILanguage() "en-US"
+    const messages: Record<string, string> = { messagesLocale: 'de' };
+    (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: (k: string) => messages[k] ?? '', getUILanguage: () => 'en-US' } };
+    expect(uiLocale()).toBe('de');
+    (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage: (k: string) => messages[k] ?? '', getUILanguage: () => 'de-AT' } };
+    expect(uiLocale()).toBe('de-AT');
+  });
 });

@@ -135,3 +135,16 @@ describe('display helpers', () => {
     expect(qrPath([[true, false], [false, true]])).toBe('M0 0h1v1h-1zM1 1h1v1h-1z');
   });
 });
+
+describe('chart axis', () => {
+  it('starts at 0 and ends at a round value at or above the largest', async () => {
+    const { axisTicks } = await import('../../../src/ui/BarChart');
+    expect(axisTicks(0)).toEqual([0, 1]);
+    expect(axisTicks(1)).toEqual([0, 1]);
+    expect(axisTicks(3)).toEqual([0, 5]); // no 2.5 tick for counts
+    expect(axisTicks(12)).toEqual([0, 10, 20]);
+    expect(axisTicks(100)).toEqual([0, 50, 100]);
+    expect(axisTicks(101)).toEqual([0, 100, 200]);
+    expect(axisTicks(4200)).toEqual([0, 2500, 5000]);
+  });
+});

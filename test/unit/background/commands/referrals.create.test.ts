@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DbHandle } from '../../../../src/background/db';
 import type { ActivityView, ReferralView } from '../../../../src/core/messages/views';
 import { ENDPOINT } from '../helpers';
 import { contentScript, CREATE, enrolledWorker, OPTIONS, REPO_URL, value } from '../world';
 
-afterEach(() => vi.restoreAllMocks());
+import { installI18n } from '../../ui/harness';
+
+// The worker words its errors with chrome.i18n: English here.
+beforeEach(installI18n);
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (globalThis as { chrome?: unknown }).chrome;
+});
 
 describe('referrals.create', () => {
   it('answers with the referral, its link and the share texts only once it is committed', async () => {
@@ -46,7 +53,7 @@ describe('referrals.create', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const failed = await send('referrals.create', CREATE);
-    expect(failed).toMatchObject({ ok: false, error: { code: 'storage-full', message: expect.stringMatching(/no room left/) } });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'storage-full', message: expect.stringMatching(/^The browser has no room left for Advocate’s data, so this was not saved: free some disk space/) } });
     const { problems } = value<{ problems: { code: string }[] }>(await send('vendors.list'));
     expect(problems.map((p) => p.code)).toContain('storage-full');
     const activity = value<ActivityView>(await send('activity.get'));
