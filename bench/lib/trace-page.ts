@@ -67,8 +67,8 @@ function selfTimes(events: TraceEvent[], pid: number, tid: number): Map<string, 
     const top = stack.pop()!;
     const key = label(top.e);
     if (key.endsWith('[ext]')) extTask = true;
-    task.push({ key, dur: top.e.dur! - top.child });
-    if (stack.length) stack[stack.length - 1]!.child += top.e.dur!;
+    task.push({ key, dur: (top.e.tdur ?? 0) - top.child });
+    if (stack.length) stack[stack.length - 1]!.child += top.e.tdur ?? 0;
     else flush();
   };
   for (const e of xs) {
@@ -120,7 +120,7 @@ try {
     const keys = new Set([...sum.with.keys(), ...sum.without.keys()]);
     const mean = (l: number[] | undefined) => (l ? l.reduce((a, b) => a + b, 0) / rounds : 0);
     const rows = [...keys].map((k) => ({ k, w: mean(sum.with.get(k)), wo: mean(sum.without.get(k)) })).sort((a, b) => Math.abs(b.w - b.wo) - Math.abs(a.w - a.wo));
-    console.log(`\n# ${p.label} (${p.url}), mean self ms over ${rounds} loads: with, without, difference`);
+    console.log(`\n# ${p.label} (${p.url}), mean self thread-time ms over ${rounds} loads: with, without, difference`);
     let tw = 0, two = 0;
     for (const r of rows) (tw += r.w), (two += r.wo);
     console.log(`total ${tw.toFixed(2)} ${two.toFixed(2)} ${(tw - two).toFixed(2)}`);
