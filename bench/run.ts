@@ -21,16 +21,19 @@ export function benchFiles(dir = BENCH_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Runs one bench file in a child process; a non-zero exit or no figures is a crash. */
-export function runBenchFile(file: string, quick: boolean): Promise<BenchResult> {
+/**
+ * Runs one bench file in a child process; a non-zero exit or no figures is a crash. `echo`: show
+ * its output as it runs (off in the tests of the runner itself, whose benches crash on purpose).
+ */
+export function runBenchFile(file: string, quick: boolean, echo = true): Promise<BenchResult> {
   const out = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
   const json = join(out, 'figures.json');
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', file, '--json', json, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', file, '--json', json, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', echo ? 'inherit' : 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
+      if (echo) process.stderr.write(chunk);
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.on('close', (code, signal) => {

@@ -89,6 +89,7 @@ export const TRANSMISSIONS = {
   },
   statements: { request: 'GET /v1/statements', when: 'when the practitioner opens the Activity tab, to show their payout statements', fields: {} },
   stats: { request: 'GET /v1/stats', when: 'at each sync, to show clicks, conversions and commission', fields: {} },
+  statements: { request: 'GET /v1/statements', when: 'when the popup’s Activity tab shows, to list the payout statements', fields: {} },
   catalog: { request: 'GET /v1/catalog', when: 'at enrolment and every few hours, to know the vendor’s products', fields: {} },
   credentials: { request: 'GET /v1/credentials/status', when: 'at enrolment and every few hours, to check certifications', fields: {} },
   leave: { request: 'DELETE /v1/enrolment', when: 'when the practitioner leaves a vendor', fields: {} },

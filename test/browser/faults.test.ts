@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/server';
+import { quietLog } from '../quiet-log';
 import { startFaultProxy, type Fault, type FaultProxy } from '../fault/fault-proxy';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { ask, createReferrals, grantHostPermission, send, workerStopper } from './fault-helpers';
@@ -43,7 +44,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'advocate-browser-faults-'));
-  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, log: quietLog(), rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
   proxy = await startFaultProxy({ target: endpoint.url, weights: { ok: 1 }, seed: 20261129, faultPaths: ['/v1/referrals', '/v1/stats'], hangMs: HANG_MS });
   browser = await launchWithExtension();
 });

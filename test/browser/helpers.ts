@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CommandResponse as Response } from '../../src/background/commands';
 import { startEndpoint, type RunningEndpoint } from '../../src/endpoint/server';
+import { quietLog } from '../quiet-log';
 import { currentWorker, type ExtensionBrowser } from './chromium';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -30,7 +31,7 @@ export interface TestEndpoint {
 
 export async function startTestEndpoint(): Promise<TestEndpoint> {
   const dataDir = mkdtempSync(join(tmpdir(), 'advocate-endpoint-'));
-  const start = (port: number) => startEndpoint({ port, dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
+  const start = (port: number) => startEndpoint({ port, dataDir, log: quietLog(), rateLimits: { perIp: false, perToken: false, redirectPerIp: false } });
   const first = await start(0);
   const port = Number(new URL(first.url).port);
   let running: RunningEndpoint | null = first;

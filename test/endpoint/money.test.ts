@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/endpoint/app';
+import { silentLog } from '../../src/endpoint/context';
 import { IMAGE, admin, call, click, dealItem, enrol, enrolWith, paid, referralItem, refunded, sendWebhook, startHarness, type Enrolled, type Harness } from './helpers';
 
 let h: Harness;
@@ -270,7 +271,7 @@ describe('rejections that can change are not frozen', () => {
     const catalog = JSON.parse((await h.db.selectFrom('meta').select('value').where('key', '=', 'catalog').executeTakeFirstOrThrow()).value);
     catalog.vendors[0].products[0].offers.push({ id: 'mysql-heatwave', name: 'HeatWave', url: 'https://demo-db.example.com/offers/heatwave', adds: 'Analytics.', commission: { kind: 'percent', value: 5, period: 'recurring' } });
     await h.db.updateTable('meta').set({ value: JSON.stringify(catalog) }).where('key', '=', 'catalog').execute();
-    const restarted = await createApp({ db: h.db, clock: h.clock.now, secrets: { adminToken: h.endpoint.adminToken, webhookSecret: h.endpoint.webhookSecret, dataKey: h.dataKey } });
+    const restarted = await createApp({ db: h.db, clock: h.clock.now, secrets: { adminToken: h.endpoint.adminToken, webhookSecret: h.endpoint.webhookSecret, dataKey: h.dataKey }, log: silentLog });
     const again = await restarted.request('https://endpoint.test/v1/referrals', { method: 'POST', headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ referrals: [item] }) });
     expect(((await again.json()) as { results: { status: string }[] }).results[0]!.status).toBe('accepted');
     restarted.close();

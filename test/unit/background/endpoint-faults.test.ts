@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startEndpoint, type RunningEndpoint } from '../../../src/endpoint/server';
+import { quietLog } from '../../quiet-log';
 import { createSyncer } from '../../../src/background/sync';
 import type { Fetch } from '../../../src/background/vendor-http';
 import { FAULTS, startFaultProxy, type Fault, type FaultProxy } from '../../fault/fault-proxy';
@@ -68,7 +69,7 @@ const random = prng(20260301);
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'advocate-faults-'));
   // Each deal names its own customer; the endpoint bounds deals pending review, so allow them all.
-  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, rateLimits: { perIp: false, perToken: false, redirectPerIp: false }, limits: { pendingDeals: DEALS } });
+  endpoint = await startEndpoint({ port: 0, host: '127.0.0.1', dataDir, log: quietLog(), rateLimits: { perIp: false, perToken: false, redirectPerIp: false }, limits: { pendingDeals: DEALS } });
   const plan = faultPlan(random);
   // Enrolment and the catalog go through the proxy too, but only referral uploads meet faults:
   // the point is the outbox, and enrolment has its own error tests.

@@ -110,7 +110,7 @@ describe('runner', () => {
 
   test('a missed budget is a result, not a crash', { timeout: 30_000 }, async () => {
     const file = write('slow.mts', `await runStandalone({ title: 'Slow', run: async () => [{ name: 'x', value: 2, unit: 'ms', budget: 1 }] });`);
-    const result = await runBenchFile(file, true);
+    const result = await runBenchFile(file, true, false);
     expect(result.error).toBeUndefined();
     expect(result.title).toBe('Slow');
     expect(entries([result])[0]!.pass).toBe(false);
@@ -118,7 +118,7 @@ describe('runner', () => {
 
   test('a bench that throws is reported as crashed, with its error', { timeout: 30_000 }, async () => {
     const file = write('crash.mts', `await runStandalone({ title: 'Crash', run: async () => { throw new Error('the endpoint never started'); } });`);
-    const result = await runBenchFile(file, true);
+    const result = await runBenchFile(file, true, false);
     expect(result.error).toMatch(/exited with 1: .*the endpoint never started/);
     expect(result.figures).toEqual([]);
   });
