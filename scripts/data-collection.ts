@@ -87,7 +87,6 @@ export const TRANSMISSIONS = {
       createdAt: { what: 'when the deal was registered', category: null, why: 'a time stamp of the practitioner’s own action' },
     },
   },
-  statements: { request: 'GET /v1/statements', when: 'when the practitioner opens the Activity tab, to show their payout statements', fields: {} },
   stats: { request: 'GET /v1/stats', when: 'at each sync, to show clicks, conversions and commission', fields: {} },
   statements: { request: 'GET /v1/statements', when: 'when the popup’s Activity tab shows, to list the payout statements', fields: {} },
   catalog: { request: 'GET /v1/catalog', when: 'at enrolment and every few hours, to know the vendor’s products', fields: {} },

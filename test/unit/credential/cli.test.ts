@@ -164,7 +164,8 @@ describe('credential show', () => {
   });
 });
 
-describe('npm run credential (a real process)', () => {
+// Two npm processes: on two loaded cores they take longer than vitest's default 5 s.
+describe('npm run credential (a real process)', { timeout: 60_000 }, () => {
   const npm = (args: string[]) => spawnSync('npm', ['run', '--silent', 'credential', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('exits 0 for the W3C vector and 1 for a tampered copy, printing one JSON object each', () => {
