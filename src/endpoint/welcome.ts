@@ -48,6 +48,6 @@ export function welcomeText(w: WelcomeInput): string {
   }
   step('Open https://github.com/mysql/mysql-server: the toolbar icon gets a dot and a suggestion appears. Click the icon, then "Create link".');
   step('Open the link in a private window: the endpoint counts the click and redirects to the offer.');
-  step(`Post a conversion as the vendor's billing would (a Standard Webhooks call signed with the webhook secret; src/endpoint/README.md, "Billing webhooks"), then watch it in the popup's Activity tab and on ${w.url}/dashboard/.`);
+  step(`Post a conversion as the vendor's billing would: \`npm run demo:convert -- <the link>\` (a Standard Webhooks call signed with the webhook secret; src/endpoint/README.md, "Billing webhooks"), then watch it in the popup's Activity tab and on ${w.url}/dashboard/.`);
   return lines.join('\n');
 }

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referralCodeOf, signedOrderPaid } from '../../scripts/demo-convert';
+import { call, click, enrol, referralItem, startHarness, type Harness } from './helpers';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('npm run demo:convert', () => {
+  it('reads the code from a redirect link, an offer link or the code itself, and refuses anything else', () => {
+    expect(referralCodeOf('http://127.0.0.1:8787/r/ABCD1234EFGH?o=mysql-enterprise')).toBe('ABCD1234EFGH');
+    expect(referralCodeOf('https://www.mysql.com/products/enterprise/?ref=ABCD1234EFGH&utm_source=advocate')).toBe('ABCD1234EFGH');
+    expect(referralCodeOf('  ABCD1234EFGH ')).toBe('ABCD1234EFGH');
+    expect(() => referralCodeOf('<script>')).toThrow(/neither a referral link nor a referral code/);
+    expect(() => signedOrderPaid('whsec_eA==', { referralCode: 'X', amount: -1, productId: 'mysql', offerId: 'mysql-enterprise', at: new Date() })).toThrow(/positive number/);
+  });
+
+  it('posts an order the endpoint accepts and attributes to the clicked referral', async () => {
+    const p = await enrol(h);
+    const code = await p.code();
+    await call(h, '/v1/referrals', { token: p.token, body: { referrals: [referralItem(code)] } });
+    await click(h, code);
+    h.clock.advance(1000);
+    const delivery = signedOrderPaid(h.endpoint.webhookSecret, { referralCode: code, amount: 1000, productId: 'mysql', offerId: 'mysql-enterprise', at: h.clock.now() });
+    const res = await call(h, '/v1/webhooks/billing', { raw: delivery.body, headers: delivery.headers });
+    expect(res.status).toBe(200);
+    const stats = (await call(h, '/v1/stats', { token: p.token })).json;
+    expect(stats.referrals[0]).toMatchObject({ code, clicks: 1, conversions: 1 });
+  });
+});
