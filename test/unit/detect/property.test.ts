@@ -21,8 +21,7 @@ const readable = (s: string) => {
 
 const wellFormed = (d: ReturnType<typeof detectPage>) => {
   expect(['project', 'forum', 'other']).toContain(d.pageType);
-  expect(d.confidence).toBeGreaterThanOrEqual(0);
-  expect(d.confidence).toBeLessThanOrEqual(1);
+  expect(d.confidence >= 0 && d.confidence <= 1, `confidence ${d.confidence} is outside [0, 1]`).toBe(true);
   // Whatever the page, the worker's page.detected schema accepts the detection.
   expect(v.safeParse(DetectionSchema, d).success).toBe(true);
   for (const key of d.keys) {
