@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ImportReportView, VendorView } from '../core/messages';
 import { download } from '../ui/download';
 import { useEnv } from '../ui/env';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
 
 /** `onChanged` runs after an import or a deletion: the page reloads vendors and settings. */
@@ -95,7 +95,7 @@ export function DataPanel({ vendors, onChanged }: { vendors: readonly Pick<Vendo
       {outcome && <Notice kind={outcome.ok ? 'success' : 'error'}>{outcome.message}</Notice>}
       {report && (
         <Notice kind="success" title={t('importDone')}>
-          {t('importReport', report.referralsAdded, report.dealsAdded, report.skippedExisting)}
+          {t('importReport', tn('importReferrals', report.referralsAdded), tn('importDeals', report.dealsAdded), tn('importKept', report.skippedExisting))}
           {report.settingsImported && <span class="block">{t('importSettings')}</span>}
         </Notice>
       )}

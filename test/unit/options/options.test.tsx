@@ -374,7 +374,7 @@ describe('data', () => {
     pickFile('{"advocateExport":1}');
     await settle();
     expect(env.callsTo('data.import')).toEqual([{ json: '{"advocateExport":1}' }]);
-    expect(view.text()).toContain(en('importReport', 3, 1, 2));
+    expect(view.text()).toContain('3 referrals and 1 deal added; 2 already here were kept.');
   });
 
   it('shows why an import failed', async () => {
