@@ -66,8 +66,11 @@ describe('forged and enumerated codes', () => {
     }
     // Forged by flipping one character of a genuine code, and malformed ones: all the same plain page.
     const real = await p.code();
-    const flipped = real.slice(0, 23) + (real[23] === '0' ? '1' : '0');
-    for (const code of [flipped, real.toUpperCase().replace(/0/g, 'O').slice(0, 23) + 'z', 'x'.repeat(24), '', '%00', '..%2F..%2Fadmin']) {
+    const otherLast = (c: string) => (real[23] === c ? (c === '0' ? '1' : 'y') : c);
+    const flipped = real.slice(0, 23) + otherLast('0');
+    // Upper case and O-for-0 read as the genuine code, so only the changed last character may forge it.
+    const misread = real.toUpperCase().replace(/0/g, 'O').slice(0, 23) + otherLast('z');
+    for (const code of [flipped, misread, 'x'.repeat(24), '', '%00', '..%2F..%2Fadmin']) {
       counts.requests++;
       counts.forged++;
       const res = await call(h, `/r/${code}`, { headers: NAVIGATION });
