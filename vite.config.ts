@@ -36,7 +36,7 @@ export default defineConfig(async ({ mode }) => {
       emptyOutDir: true,
       target: target.esTarget,
       // The extension is loaded unpacked from disk; readable output helps reviewers (Firefox AMO) and costs nothing.
-      minify: true,
+      minify: process.env.NOMINIFY ? false : true,
       sourcemap: false,
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

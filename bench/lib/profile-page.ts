@@ -1,7 +1,7 @@
 // Which of the content script's functions a page's main thread runs, from V8 CPU profiles
 // (50 µs sampling) of loads with the extension; samples are counted when any frame of their
 // stack is extension code. A diagnosis tool: npx tsx bench/lib/profile-page.ts [rounds] [page-index]
-// (page indexes as in bench/page-load.ts PAGES; build unminified to read names: NOMINIFY is not wired, edit minify).
+// (page indexes as in bench/page-load.ts PAGES; to read names, build unminified first: NOMINIFY=1 npx vite build).
 import { readHtml } from '../../src/cli/page';
 import { launchWithExtension } from '../../test/browser/chromium';
 import { startTestEndpoint } from '../../test/browser/helpers';

@@ -2,6 +2,7 @@
 // by an event sees its listener. No dynamic import() and no DOM code anywhere in this graph
 // (Vite 8 / Rolldown can otherwise stop the worker from registering).
 import { isCommandMessage } from '../core/messages/envelope';
+import { CONTENT_SCRIPT_FILE } from '../content/script-file';
 import { createBadgeUpdater } from './badge';
 import { CatalogIndexCache, publishSiteKeys } from './catalog-index';
 import { handleContextMenuClicks, installContextMenus, updateReplyMenu } from './context-menu';
@@ -9,6 +10,7 @@ import { DbHandle } from './db';
 import { chromeLocalData } from './local-data';
 import { StorageHealth } from './health';
 import { createRouter } from './router';
+import { isDecisionMoment, runContentScriptIfWorth, runContentScriptsInOpenTabs } from './page-scripts';
 import { forgetPage } from './pages';
 import type { Services } from './services';
 import { chromeSiteSurface, GrantedSites } from './sites';
@@ -49,10 +51,10 @@ const kick = () => void syncer.syncAll({ force: true }).catch(() => {});
 
 const manifest = chrome.runtime.getManifest();
 const popupUrl = chrome.runtime.getURL(manifest.action?.default_popup ?? 'src/popup/index.html');
-// The one content script: declared for Advocate's sites, registered for the granted ones, run once after a grant.
-const contentScript = manifest.content_scripts?.[0];
-const contentScriptFile = contentScript?.js?.[0] ?? 'src/content/main.iife.js';
-const declaredMatches = contentScript?.matches ?? [];
+// The one content script: run by the worker on Advocate's sites where a page may match
+// (./page-scripts.ts), registered for the granted ones, run once after a grant.
+const contentScriptFile = CONTENT_SCRIPT_FILE;
+const declaredMatches = manifest.host_permissions ?? [];
 let grantedMatches: string[] = [];
 const sites = new GrantedSites(chromeSiteSurface(contentScriptFile), (granted) => {
   grantedMatches = granted;
@@ -97,10 +99,13 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 // Nothing about a page outlives it: a tab that starts loading (a new page, a reload) or closes
 // forgets what its last page was. Same-document navigations are reported by the content script.
-chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
+// A loaded page on Advocate's sites gets the content script when its address may match.
+chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'loading') void forgetPage(services, tabId);
+  if (isDecisionMoment(changeInfo, tab)) void runContentScriptIfWorth(services, tabId, tab.url).catch(() => {});
 });
 chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
 handleContextMenuClicks(services);
 chrome.runtime.onStartup.addListener(() => kick());
 chrome.runtime.onInstalled.addListener((details) => {
@@ -116,7 +121,12 @@ chrome.runtime.onInstalled.addListener((details) => {
 });
 // A site whose permission the practitioner withdrew in the browser's settings loses its script.
 chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
-void sites.reconcile().catch(() => {});
+void sites
+  .reconcile()
+  .catch(() => {})
+  .then(() => chrome.tabs.query({ status: 'complete' }))
+  .then((open) => runContentScriptsInOpenTabs(services, open))
+  .catch(() => {});
 self.addEventListener('online', () => kick());
 
 // Checked at every start and re-created when missing (alarms can be lost on update or browser

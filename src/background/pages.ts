@@ -56,8 +56,8 @@ export async function forgetPage(s: Pick<Services, 'tabs' | 'toolbar'>, tabId: n
 }
 
 /**
- * After a click on the toolbar icon, on a site the content script is not declared for: the
- * browser lets Advocate read that one page once (activeTab), with the same signal reader.
+ * A page no content script reported: after a click on the toolbar icon the browser lets
+ * Advocate read that one page once (activeTab), on its own sites at any time, with the same signal reader.
  */
 async function readOnce(s: Services, tabId: number): Promise<{ url: string; detection: Detection } | null> {
   const read = await s.tabAccess.readPage(tabId);

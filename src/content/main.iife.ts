@@ -1,6 +1,8 @@
-// Content script, on the sites Advocate knows (manifest.json, the catalog's sites) and the ones
-// the practitioner granted. Built as one self-contained file (the `.iife.ts` name tells @crxjs),
-// so nothing is web-accessible and no page can probe for Advocate.
+// Content script. On the sites Advocate knows (manifest.json, the catalog's sites) the worker
+// runs it in a page whose address may match (src/background/page-scripts.ts), again after a
+// single-page move to such an address; on sites the practitioner granted it is registered.
+// Built as one self-contained file (the `.iife.ts` name tells @crxjs), so nothing is
+// web-accessible and no page can probe for Advocate.
 // Cheap where nothing matches: the URL alone is looked at first; the head is read only when
 // the URL names something. The worker hears of project and forum pages (and of ordinary pages
 // on hosts the catalog names). Nothing appears in the page unless the worker answers with an
@@ -67,7 +69,11 @@ async function inspect(): Promise<void> {
   }
 }
 
-void inspect();
+function start(): void {
+  world[RUNNING] = () => void inspect();
+  void inspect();
+  listenForNavigations();
+}
 
 // Single-page sites (GitHub's Turbo and React views, Discourse, Reddit) change the URL without a
 // page load; each of these may fire for one navigation, and inspect() runs once per URL. One
@@ -78,16 +84,18 @@ const later = () => {
   clearTimeout(pending);
   pending = setTimeout(() => void inspect(), 300);
 };
-addEventListener('popstate', later);
-for (const event of ['turbo:load', 'turbo:render', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
-(globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', later);
-// Back/forward cache: the page comes back without a load, after the worker forgot it.
-addEventListener('pageshow', (event: PageTransitionEvent) => {
-  if (!event.persisted) return;
-  lastUrl = '';
-  reported = false;
-  void inspect();
-});
+function listenForNavigations(): void {
+  addEventListener('popstate', later);
+  for (const event of ['turbo:load', 'turbo:render', 'pjax:end', 'page:changed']) document.addEventListener(event, later);
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', later);
+  // Back/forward cache: the page comes back without a load, after the worker forgot it.
+  addEventListener('pageshow', (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    lastUrl = '';
+    reported = false;
+    void inspect();
+  });
+}
 
 // The context menu's "Insert a referral link" on a reply box: the same preview as the button.
 // Only our own extension can send this; the preview does nothing without a further click.
@@ -105,3 +113,11 @@ function listenForMenu(): void {
     return false;
   });
 }
+
+// Last, so everything above is defined when it runs.
+/** Set in the extension's own world (the page cannot see it) by the first run in this document. */
+const RUNNING = '__advocateInspect';
+const world = globalThis as { [RUNNING]?: () => void };
+const running = world[RUNNING];
+if (running) running(); // run again in the same page: the first run looks at the new address
+else start();

@@ -56,6 +56,12 @@ export async function launchWithExtension(
     ...(opts.env ? { env: { ...process.env, ...opts.env } as Record<string, string> } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  // DEBUG_WORKER=1 prints the worker's console (it outlives restarts of the worker).
+  if (process.env.DEBUG_WORKER) {
+    const listen = (w: Worker) => w.on('console', (m) => console.log('[worker]', m.text()));
+    listen(worker);
+    context.on('serviceworker', listen);
+  }
   const extensionId = new URL(worker.url()).host;
   return {
     context,

@@ -1,6 +1,7 @@
 // What the practitioner chose sticks across browser restarts (the same profile, relaunched): a
-// dismissed suggestion and the global pause. A site Advocate does not serve runs no content
-// script (the popup reads it after a toolbar click: test/browser/active-tab.test.ts).
+// dismissed suggestion, the global pause, a granted site. A site Advocate does not serve runs no
+// content script (the popup reads it after a toolbar click: test/browser/active-tab.test.ts),
+// and neither does a page of a served site whose address names nothing in the catalog.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { currentWorker, DIST, launchWithExtension, type ExtensionBrowser } from 
 import { allowSiteAccess, detectedTabId, enrolOnce, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
 import { afterIdle, axClick, layers, waitForLayers } from './in-page';
 import { startSiteServer, type SiteServer } from './site-server';
+import { readHtml } from '../../src/cli/page';
 import { broadRequiredPatterns } from '../unit/background/broad-patterns';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/pages', name), 'utf8');
@@ -17,6 +19,8 @@ const ISSUE = 'https://github.com/mysql/mysql-server/issues/1';
 const QUESTION = 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow';
 /** A MySQL forum on a host no manifest pattern names (the catalogs name its parent, forums.mysql.com). */
 const UNSERVED = 'https://eu.forums.mysql.com/t/replication-lag-after-upgrading-to-8-4/42';
+/** A saved real GitHub repository page that no catalog names. */
+const SERVED_UNMATCHED = 'https://github.com/microlinkhq/mql';
 const HOSTS = ['github.com', 'stackoverflow.com', 'eu.forums.mysql.com'];
 
 let site: SiteServer;
@@ -34,6 +38,7 @@ beforeAll(async () => {
   endpoint = await startTestEndpoint();
   site = await startSiteServer();
   site.page('github.com', '/mysql/mysql-server/issues/1', fixture('github-mysql-issue.html'));
+  site.page('github.com', '/microlinkhq/mql', readHtml(resolve(import.meta.dirname, '../../../shared/pages/github/repo-root_microlinkhq-mql.html')));
   site.page('stackoverflow.com', '/questions/19267507/why-is-my-innodb-count-slow', fixture('stackoverflow-mysql-question.html'));
   site.page('eu.forums.mysql.com', '/t/replication-lag-after-upgrading-to-8-4/42', fixture('discourse-mysql-topic.html').replaceAll('https://forums.mysql.com', 'https://eu.forums.mysql.com'));
   browser = await launch();
@@ -55,23 +60,38 @@ async function visit(url: string): Promise<Page> {
   return page;
 }
 
-/** Whether Advocate's content script ran in the page (its isolated world, seen through the DevTools protocol). */
-async function contentScriptRan(url: string): Promise<boolean> {
+/** A page, watched for Advocate's isolated world (seen through the DevTools protocol): whether its content script ran there. */
+async function watched(url: string): Promise<{ ran: () => boolean; page: Page }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   const worlds: string[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context.origin));
   await cdp.send('Runtime.enable');
   await page.goto(url, { waitUntil: 'load' });
-  await afterIdle(page);
-  await page.close();
-  return worlds.some((origin) => origin.includes(browser.extensionId));
+  return { page, ran: () => worlds.some((origin) => origin.includes(browser.extensionId)) };
+}
+
+/**
+ * Whether the content script ran on each of `urls`, loaded first, then on `control`, a page it
+ * must run on: the worker decides in the order pages load, so once the control has its script
+ * every page before it has been decided.
+ */
+async function contentScriptRanOn(urls: string[], control: string): Promise<boolean[]> {
+  const pages = [];
+  for (const url of urls) pages.push(await watched(url));
+  const positive = await watched(control);
+  await expect.poll(positive.ran, { timeout: 15_000 }).toBe(true);
+  for (const page of pages) await afterIdle(page.page);
+  const ran = pages.map((p) => p.ran());
+  for (const page of [...pages, positive]) await page.page.close();
+  return ran;
 }
 
 test('the manifest the build wrote to dist/ declares no broad pattern', () => {
   const built = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
   expect(broadRequiredPatterns(built)).toEqual([]);
-  expect(built.content_scripts[0].matches).toContain('https://forums.mysql.com/*');
+  expect(built.host_permissions).toContain('https://forums.mysql.com/*');
+  expect(built.content_scripts).toBeUndefined(); // the worker runs it where a page may match
 });
 
 test('a dismissed suggestion stays dismissed after a restart; other sites still suggest', async () => {
@@ -112,9 +132,33 @@ test('the popup’s pause stays on after a restart: no suggestion, and the toolb
 
 test('a site Advocate does not serve gets no content script, before and after a restart', async () => {
   await enrolled();
-  expect(await contentScriptRan(QUESTION)).toBe(true); // positive control: a served site
-  expect(await contentScriptRan(UNSERVED)).toBe(false);
+  expect(await contentScriptRanOn([UNSERVED], QUESTION)).toEqual([false]);
   await restart();
-  expect(await contentScriptRan(QUESTION)).toBe(true);
-  expect(await contentScriptRan(UNSERVED)).toBe(false);
+  expect(await contentScriptRanOn([UNSERVED], QUESTION)).toEqual([false]);
+});
+
+test('a page of a served site about nothing in the catalog gets no content script; one about a product does', async () => {
+  await enrolled();
+  expect(await contentScriptRanOn([SERVED_UNMATCHED], ISSUE)).toEqual([false]);
+});
+
+test('a granted site gets suggestions, after a restart too', async () => {
+  await enrolled();
+  // The popup's "Suggest on this site" asks the browser, whose prompt headless Chromium cannot
+  // answer: the site is allowed first as chrome://extensions allows it (the request then resolves
+  // at once), then the popup's request and command follow, as on its button.
+  await allowSiteAccess(browser, 'https://eu.forums.mysql.com/*');
+  await visit(ISSUE);
+  const { page: popup } = await openPopup(browser, await detectedTabId(browser, ISSUE));
+  const granted = await popup.evaluate(async () => {
+    if (!(await chrome.permissions.request({ origins: ['https://eu.forums.mysql.com/*'] }))) return 'the browser refused';
+    return chrome.runtime.sendMessage({ advocate: 1, name: 'sites.grant', payload: { host: 'eu.forums.mysql.com' } });
+  });
+  expect(granted).toMatchObject({ ok: true, value: [{ host: 'eu.forums.mysql.com' }] });
+  await popup.close();
+  const forum = await visit(UNSERVED);
+  await waitForLayers(forum, 1);
+  await restart();
+  const again = await visit(UNSERVED);
+  await waitForLayers(again, 1);
 });

@@ -1,7 +1,7 @@
 // The popup asks what the tab it is about shows: the page's address, its match and how Advocate
-// reads that site, or null. When no content script reported the page (a site Advocate is not
-// declared for), the page is read once, which the browser allows after the toolbar click
-// that opened the popup (activeTab).
+// reads that site, or null. When no content script reported the page (a site Advocate does not
+// serve, or a page of its sites whose address names nothing), the page is read once: the
+// browser allows it on Advocate's sites, and elsewhere after the toolbar click that opened the popup (activeTab).
 import * as v from 'valibot';
 import { pageOfTab } from '../pages';
 import { command } from './command';

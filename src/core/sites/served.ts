@@ -1,5 +1,6 @@
-// The sites Advocate's content script is declared for. Two sources, so the list cannot drift
-// from what Advocate knows: the site families the detector reads (forges, registries, Stack
+// The sites Advocate serves (manifest host_permissions: where the worker may run its content
+// script, see src/background/page-scripts.ts). Two sources, so the list cannot drift from what
+// Advocate knows: the site families the detector reads (forges, registries, Stack
 // Exchange, Reddit), written out in manifest.json; and every host the starter catalog names as a
 // product's homepage, docs, forum or mailing list, added to the manifest by the build.
 import { parseHostOrPath } from '../catalog/forms';
@@ -32,12 +33,11 @@ export function withoutCovered(patterns: readonly string[]): string[] {
   return unique.filter((p) => !unique.some((other) => other !== p && patternCovers(other, p)));
 }
 
-type ManifestWithScripts = { content_scripts?: { matches: string[] }[] };
+type ManifestWithSites = { host_permissions?: string[] };
 
-/** manifest.json's content script, declared also for the catalog's sites (what the build ships). */
-export function withCatalogSites<M extends ManifestWithScripts>(manifest: M, catalog: Catalog): M {
-  const [first, ...rest] = manifest.content_scripts ?? [];
-  if (!first) throw new Error('manifest.json declares no content script to add the catalog sites to');
-  const matches = withoutCovered([...first.matches, ...catalogSitePatterns(catalog)]);
-  return { ...manifest, content_scripts: [{ ...first, matches }, ...rest] };
+/** manifest.json's sites, with the catalog's sites added (what the build ships). */
+export function withCatalogSites<M extends ManifestWithSites>(manifest: M, catalog: Catalog): M {
+  const declared = manifest.host_permissions ?? [];
+  if (declared.length === 0) throw new Error('manifest.json names no host_permissions to add the catalog sites to');
+  return { ...manifest, host_permissions: withoutCovered([...declared, ...catalogSitePatterns(catalog)]) };
 }

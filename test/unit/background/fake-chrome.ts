@@ -28,7 +28,7 @@ export function installFakeChrome() {
         version: '0.1.0',
         action: { default_popup: 'src/popup/index.html' },
         options_ui: { page: 'src/options/index.html' },
-        content_scripts: [{ js: ['src/content/main.iife.js'], matches: ['https://github.com/*'] }],
+        host_permissions: ['https://github.com/*'],
       }),
       onMessage: new FakeEvent(),
       onStartup: new FakeEvent(),
@@ -39,7 +39,7 @@ export function installFakeChrome() {
       get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
-    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ opened: true })), get: vi.fn(async (id: number) => ({ id })), create: vi.fn(async () => ({})) },
+    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ opened: true })), get: vi.fn(async (id: number) => ({ id })), query: vi.fn(async () => []), create: vi.fn(async () => ({})) },
     contextMenus: {
       removeAll: vi.fn((done: () => void) => done()),
       create: vi.fn(),

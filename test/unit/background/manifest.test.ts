@@ -1,6 +1,7 @@
 // The manifest the build ships (scripts/extension-manifest.ts): the oldest Chrome it admits,
 // what it may read (least privilege: only the sites Advocate knows, nothing broad), and that
-// its content-script sites are exactly the detector's site families plus the catalog's sites.
+// its sites are exactly the detector's site families plus the catalog's sites. It declares no
+// content script: the worker runs it in pages that may match (src/background/page-scripts.ts).
 import { describe, expect, it } from 'vitest';
 import { extensionBuild } from '../../../scripts/browser-builds';
 import { extensionManifest } from '../../../scripts/extension-manifest';
@@ -15,7 +16,7 @@ import { parseMatchPattern, patternMatchesUrl } from '../../../src/core/sites/ma
 import { broadRequiredPatterns, isBroadPattern } from './broad-patterns';
 
 const manifest = extensionManifest();
-const matches = manifest.content_scripts[0]!.matches;
+const matches = manifest.host_permissions;
 
 /** The newest Chrome API the extension's code needs: chrome.storage.session (per-tab page memory, storage problems), Chrome 102. */
 const CODE_NEEDS_CHROME = 102;
@@ -26,9 +27,9 @@ describe('manifest', () => {
     expect(extensionBuild('production', manifest).esTarget).toBe(`chrome${manifest.minimum_chrome_version}`);
   });
 
-  it('asks for no permission the extension does not use, and for no host at install', () => {
+  it('asks for no permission the extension does not use, and declares no content script (the worker runs it)', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'contextMenus', 'scripting', 'storage']);
-    expect((manifest as { host_permissions?: unknown }).host_permissions).toBeUndefined();
+    expect((manifest as { content_scripts?: unknown }).content_scripts).toBeUndefined();
   });
 
   it('tells a broad pattern from one named site (the check below can fail)', () => {
@@ -37,7 +38,7 @@ describe('manifest', () => {
     expect(broadRequiredPatterns({ content_scripts: [{ matches: ['https://github.com/*', 'http://*/*'] }], host_permissions: ['https://*.com/*'] })).toEqual(['http://*/*', 'https://*.com/*']);
   });
 
-  it('declares no broad content-script match or host permission', () => {
+  it('names no broad host permission', () => {
     expect(broadRequiredPatterns(manifest)).toEqual([]);
     expect(matches.every((m) => m.startsWith('https://'))).toBe(true);
   });
@@ -47,7 +48,7 @@ describe('manifest', () => {
   });
 
   it('is declared for every site family the detector reads, and for nothing else in manifest.json', () => {
-    const family = source.content_scripts[0]!.matches;
+    const family = source.host_permissions;
     for (const host of DETECTED_HOSTS) expect(family.some((m) => patternMatchesUrl(m, `https://${host}/x`) || patternMatchesUrl(m, `https://www.${host}/x`)), host).toBe(true);
     for (const host of ['stackoverflow.com', 'meta.stackoverflow.com', 'pt.stackoverflow.com', 'dba.stackexchange.com', 'serverfault.com', 'meta.serverfault.com', 'superuser.com', 'askubuntu.com', 'mathoverflow.net', 'stackapps.com', ...REDDIT_HOSTS, 'www.reddit.com']) {
       expect(family.some((m) => patternMatchesUrl(m, `https://${host}/questions/1`)), host).toBe(true);

@@ -57,9 +57,9 @@ describe('service worker entry', () => {
     const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
     const tab = { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 };
     await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, detection } }, tab);
-    chrome.tabs.onUpdated.emit(5, { title: 'MySQL' }); // not a navigation
+    chrome.tabs.onUpdated.emit(5, { title: 'MySQL' }, { id: 5, status: 'complete' }); // not a navigation
     expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toMatchObject({ ok: true, value: { url } });
-    chrome.tabs.onUpdated.emit(5, { status: 'loading' }); // the tab goes to a page that matches nothing
+    chrome.tabs.onUpdated.emit(5, { status: 'loading' }, { id: 5, status: 'loading' }); // the tab goes to a page that matches nothing
     expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toEqual({ ok: true, value: null });
     expect(session.has('tab:5')).toBe(false);
   });

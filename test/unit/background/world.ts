@@ -140,6 +140,7 @@ export class FakeTabAccess implements TabAccess {
 /** chrome.scripting's registered script and chrome.permissions' granted origins, in memory. */
 export class FakeSiteSurface implements SiteSurface {
   matches: string[] = [];
+  saved: string[] | undefined;
   readonly origins = new Set<string>();
   readonly removed: string[] = [];
   async registeredMatches() {
@@ -147,6 +148,12 @@ export class FakeSiteSurface implements SiteSurface {
   }
   async setMatches(matches: string[]) {
     this.matches = [...matches];
+  }
+  async savedMatches() {
+    return this.saved && [...this.saved];
+  }
+  async saveMatches(matches: string[]) {
+    this.saved = [...matches];
   }
   async hasOrigin(pattern: string) {
     return this.origins.has(pattern);

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import manifest from '../../../manifest.json' with { type: 'json' };
 import pkg from '../../../package.json' with { type: 'json' };
-import { extensionBuild } from '../../../scripts/browser-builds';
+import { extensionBuild, withContentScriptToBuild, withoutBuiltContentScript } from '../../../scripts/browser-builds';
+import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_SOURCE } from '../../../src/content/script-file';
 import { requiredCategories } from '../../../scripts/data-collection';
 import {
   CHROME_MIN_FOR_SCRIPTS_FALLBACK,
@@ -23,8 +24,8 @@ test('crx builds Firefox from the same manifest with the worker entry as a modul
   const source = firefoxSourceManifest(manifest);
   expect(source.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
   expect(source).not.toHaveProperty('minimum_chrome_version');
-  // Everything else (content scripts, permissions, popup, options) is carried over unchanged.
-  expect(source.content_scripts).toEqual(manifest.content_scripts);
+  // Everything else (sites, permissions, popup, options) is carried over unchanged.
+  expect(source.host_permissions).toEqual(manifest.host_permissions);
   expect(source.permissions).toEqual(manifest.permissions);
   expect(source.optional_host_permissions).toEqual(manifest.optional_host_permissions);
   expect(() => firefoxSourceManifest({ manifest_version: 3 })).toThrow(/no background.service_worker/);
@@ -61,6 +62,16 @@ test('the Vite mode picks the browser, its output folder and its syntax target',
   expect(extensionBuild('production', manifest)).toMatchObject({ browser: 'chrome', outDir: 'dist', esTarget: `chrome${manifest.minimum_chrome_version}` });
   expect(extensionBuild('firefox', manifest)).toMatchObject({ browser: 'firefox', outDir: 'dist-firefox', esTarget: `firefox${Number.parseInt(FIREFOX_MIN_VERSION, 10)}` });
   const plugin = extensionBuild('firefox', manifest).plugin;
-  const finished = (plugin.renderCrxManifest as unknown as (m: unknown) => Manifest)(renderedFirefox());
+  const finished = (plugin.renderCrxManifest as unknown as (m: unknown) => Manifest)({ ...renderedFirefox(), content_scripts: [{ js: [CONTENT_SCRIPT_FILE], matches: ['https://github.com/*'] }] });
   expect(finished.version).toBe(pkg.version);
+  expect(finished).not.toHaveProperty('content_scripts');
+});
+
+test('crx bundles the content script as a declared one, and the shipped manifest declares none', () => {
+  const built = withContentScriptToBuild(manifest);
+  expect(built.content_scripts).toEqual([{ js: [CONTENT_SCRIPT_SOURCE], matches: [manifest.host_permissions[0]] }]);
+  expect(withoutBuiltContentScript({ ...built, content_scripts: [{ js: [CONTENT_SCRIPT_FILE], matches: ['https://github.com/*'] }] })).not.toHaveProperty('content_scripts');
+  // A renamed output would leave the worker running a file that does not exist: the build stops.
+  expect(() => withoutBuiltContentScript({ ...built, content_scripts: [{ js: ['assets/main-1234.js'], matches: ['https://github.com/*'] }] })).toThrow(/crx named the content script assets\/main-1234.js/);
+  expect(() => withContentScriptToBuild({ manifest_version: 3 })).toThrow(/no host_permissions/);
 });

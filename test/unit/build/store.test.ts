@@ -37,7 +37,7 @@ function justifications(section: string): Map<string, string> {
   return out;
 }
 
-type ManifestLike = { permissions?: string[]; optional_permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[]; content_scripts?: { matches: string[] }[] };
+type ManifestLike = { permissions?: string[]; optional_permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[]; };
 
 /** Section of store/permissions.md → what the manifest asks for under it. */
 const PERMISSION_SECTIONS: Record<string, (m: ManifestLike) => string[]> = {
@@ -45,7 +45,6 @@ const PERMISSION_SECTIONS: Record<string, (m: ManifestLike) => string[]> = {
   'Optional permissions': (m) => m.optional_permissions ?? [],
   'Host permissions': (m) => m.host_permissions ?? [],
   'Optional host permissions': (m) => m.optional_host_permissions ?? [],
-  'Content script matches': (m) => [...new Set((m.content_scripts ?? []).flatMap((c) => c.matches))],
 };
 const asked = (m: ManifestLike) =>
   Object.fromEntries(Object.entries(PERMISSION_SECTIONS).map(([title, of]) => [title, [...of(m)].sort()]).filter(([, list]) => list!.length > 0));
@@ -54,7 +53,7 @@ const asked = (m: ManifestLike) =>
 const CATALOG_GROUP = 'Sites the starter catalog names';
 
 /**
- * What the doc justifies: one `### \`name\`` per permission; content-script matches by group, each
+ * What the doc justifies: one `### \`name\`` per permission; host permissions by group, each
  * group naming its patterns in backticks, and the catalog group for the sites the build adds.
  */
 function documentedSections(doc: Map<string, string>, manifest: ManifestLike): Record<string, string[]> {
@@ -62,13 +61,13 @@ function documentedSections(doc: Map<string, string>, manifest: ManifestLike): R
   for (const [title, body] of doc) {
     if (!(title in PERMISSION_SECTIONS)) continue;
     const entries = justifications(body);
-    if (title !== 'Content script matches') {
+    if (title !== 'Host permissions') {
       out[title] = [...entries.keys()].sort();
       continue;
     }
     const named = [...entries].filter(([group]) => group !== CATALOG_GROUP).flatMap(([, why]) => [...why.matchAll(/`(https:\/\/[^`]+)`/g)].map((m) => m[1]!));
     const catalogSites = new Set(catalogSitePatterns(starterCatalog));
-    const fromCatalog = entries.has(CATALOG_GROUP) ? (manifest.content_scripts ?? []).flatMap((c) => c.matches).filter((m) => catalogSites.has(m) && !source.content_scripts[0]!.matches.includes(m)) : [];
+    const fromCatalog = entries.has(CATALOG_GROUP) ? (manifest.host_permissions ?? []).filter((m) => catalogSites.has(m) && !source.host_permissions.includes(m)) : [];
     out[title] = [...new Set([...named, ...fromCatalog])].sort();
   }
   return out;
@@ -81,8 +80,8 @@ test('store/permissions.md justifies each permission, host permission and match 
   expect(asked(firefoxSourceManifest(manifest) as ManifestLike)).toEqual(expected); // the Firefox build asks for the same
   expect(documentedSections(doc, manifest as ManifestLike)).toEqual(expected);
   // …and a match the doc does not name is caught.
-  const widened = { ...manifest, content_scripts: [{ matches: ['https://github.com/*', 'https://news.example.com/*'] }] };
-  expect(documentedSections(doc, widened)['Content script matches']).not.toContain('https://news.example.com/*');
+  const widened = { ...manifest, host_permissions: ['https://github.com/*', 'https://news.example.com/*'] };
+  expect(documentedSections(doc, widened)['Host permissions']).not.toContain('https://news.example.com/*');
   const short = [...doc].flatMap(([title, body]) => [...justifications(body)].filter(([, why]) => why.length < 30).map(([name]) => `${title}: ${name}`));
   expect(short).toEqual([]);
   expect(doc.get('Single purpose')?.length).toBeGreaterThan(100);

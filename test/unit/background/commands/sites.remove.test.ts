@@ -28,4 +28,16 @@ describe('sites.remove', () => {
     expect(surface.matches).toEqual(['https://forum.example.org/*']);
     expect(heard).toEqual([['https://forum.example.org/*']]);
   });
+
+  it('at start, registers the saved sites again when the browser dropped the registration (an update, a reload)', async () => {
+    const surface = new FakeSiteSurface();
+    surface.saved = ['https://discuss.example.com/*', 'https://forum.example.org/*'];
+    surface.matches = []; // what the browser kept of the registration
+    surface.origins.add('https://discuss.example.com/*').add('https://forum.example.org/*');
+    const sites = new GrantedSites(surface);
+    await sites.reconcile();
+    expect(surface.matches).toEqual(['https://discuss.example.com/*', 'https://forum.example.org/*']);
+    expect((await sites.list()).map((site) => site.host)).toEqual(['discuss.example.com', 'forum.example.org']);
+  });
 });
+

@@ -1,0 +1,44 @@
+// The worker runs the content script on its own sites only where a page may match, and only at
+// the two moments that show a new page: a load finished, or a loaded page changed its address.
+import { describe, expect, it } from 'vitest';
+import { isDecisionMoment, runContentScriptIfWorth, runContentScriptsInOpenTabs } from '../../../src/background/page-scripts';
+import { makeWorker } from './world';
+
+describe('the content script on Advocate’s sites', () => {
+  it('runs in a tab whose address names a catalog product, on a declared site only', async () => {
+    const { services, tabAccess } = makeWorker();
+    expect(await runContentScriptIfWorth(services, 3, 'https://github.com/mysql/mysql-server')).toBe(true);
+    expect(await runContentScriptIfWorth(services, 4, 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow')).toBe(true);
+    expect(await runContentScriptIfWorth(services, 5, 'https://github.com/microlinkhq/mql')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 6, 'https://gitlab.com/mysql/mysql-server')).toBe(false); // not among this worker's declared sites
+    expect(await runContentScriptIfWorth(services, 7, undefined)).toBe(false); // a site the browser gives no address for
+    expect(tabAccess.injected).toEqual([3, 4]);
+  });
+
+  it('decides when a load completes or a loaded page moves to a new address, not while it loads', () => {
+    expect(isDecisionMoment({ status: 'complete' }, { status: 'complete' })).toBe(true);
+    expect(isDecisionMoment({ url: 'https://github.com/a/b' }, { status: 'complete' })).toBe(true);
+    expect(isDecisionMoment({ status: 'loading', url: 'https://github.com/a/b' }, { status: 'loading' })).toBe(false);
+    expect(isDecisionMoment({ url: 'https://github.com/a/b' }, { status: 'loading' })).toBe(false);
+    expect(isDecisionMoment({ title: 'x' } as { status?: string }, { status: 'complete' })).toBe(false);
+  });
+
+  it('at a worker start, runs it in loaded tabs it has no report of (pages that loaded while no worker listened)', async () => {
+    const { services, tabAccess, siteSurface } = makeWorker();
+    siteSurface.origins.add('https://discuss.example.com/*');
+    await services.sites.grant('discuss.example.com');
+    await services.tabs.remember(1, { url: 'https://github.com/mysql/mysql-server', detection: { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.99 } });
+    const open = [
+      { id: 1, url: 'https://github.com/mysql/mysql-server' }, // reported already: it has the script
+      { id: 2, url: 'https://github.com/mysql/mysql-server/issues/1' },
+      { id: 3, url: 'https://github.com/microlinkhq/mql' },
+      { id: 4 }, // a site the browser gives no address for
+      { url: 'https://github.com/mysql/mysql-server/pulls' }, // no tab id (devtools)
+      { id: 5, url: 'https://discuss.example.com/t/anything/1' }, // a granted site: always, as its registered script
+      { id: 6, url: 'https://other.example.com/t/anything/1' },
+    ];
+    expect(await runContentScriptsInOpenTabs(services, open)).toBe(2);
+    expect(tabAccess.injected).toEqual([2, 5]);
+  });
+});
+
