@@ -35,7 +35,7 @@ interface TestPage {
   file: string;
   /** A site Advocate serves (its host_permissions name it). */
   served: boolean;
-  /** The worker runs the content script in this page (it must be seen running there, and nowhere else). */
+  /** The worker runs extension code in this page, the content script or the signal reader (it must be seen there, and nowhere else). */
   scriptRuns: boolean;
   matched: boolean;
   budgetMs: number;
@@ -64,7 +64,7 @@ export const PAGES: TestPage[] = [
   },
   {
     label: 'served question that matches nothing',
-    detail: 'the saved Stack Overflow question about git (its tags are in the page, so the script runs and reads them)',
+    detail: 'the saved Stack Overflow question about git (its tags are only in the page: the worker reads them with the small signal reader, and runs no content script since they match nothing)',
     url: 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely',
     file: resolve(SHARED, 'stackoverflow/question_2003505_git-delete-branch.html'),
     served: true,

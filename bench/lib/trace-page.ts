@@ -22,7 +22,8 @@ interface TraceEvent {
   args?: { name?: string; data?: Record<string, unknown>; beginData?: Record<string, unknown> };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-devtools.timeline.stack'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-devtools.timeline.stack', ...(process.env.TRACE_CATEGORIES?.split(',') ?? [])];
+// TRACE_CATEGORIES=v8,blink,extensions adds categories, to see inside a task's untraced self time.
 
 async function traced(context: BrowserContext, url: string): Promise<TraceEvent[]> {
   const page = await context.newPage();

@@ -13,6 +13,7 @@ import { CATALOG_HOSTS_KEY, namesAny, type CatalogHosts } from '../core/messages
 import { createCommandClient } from '../core/messages/client';
 import type { SuggestionView } from '../core/messages/views';
 import { showCard } from './card';
+import { CONTENT_SCRIPT_MARK } from './script-file';
 import { focusedEditable } from './insert';
 import { openPreview, watchReplyBoxes } from './reply';
 import { readDomSignals } from './signals';
@@ -115,8 +116,7 @@ function listenForMenu(): void {
 }
 
 // Last, so everything above is defined when it runs.
-/** Set in the extension's own world (the page cannot see it) by the first run in this document. */
-const RUNNING = '__advocateInspect';
+const RUNNING = CONTENT_SCRIPT_MARK;
 const world = globalThis as { [RUNNING]?: () => void };
 const running = world[RUNNING];
 if (running) running(); // run again in the same page: the first run looks at the new address

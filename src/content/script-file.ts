@@ -4,3 +4,5 @@
 // No imports: vite.config.ts loads this.
 export const CONTENT_SCRIPT_SOURCE = 'src/content/main.iife.ts';
 export const CONTENT_SCRIPT_FILE = 'src/content/main.iife.js';
+/** Set in the extension's isolated world (the page cannot see it) by the script's first run in a document. */
+export const CONTENT_SCRIPT_MARK = '__advocateInspect';

@@ -1,5 +1,5 @@
 // Reads the handful of DOM facts the detector uses (see DomSignals in src/core/detect/types.ts).
-// One pass over <head>'s direct children, O(1) id checks, and on Stack Exchange question pages
+// A few selector queries over <head>'s direct children, O(1) id checks, and on Stack Exchange question pages
 // only, two querySelector calls for the tags; nothing scans the page body or its text.
 //
 // Self-contained on purpose: the worker also runs this very function in a tab once, after a
@@ -19,26 +19,18 @@ export function readDomSignals(doc: Document = document): DomSignals {
     return t ? t.slice(0, max) : undefined;
   };
 
+  // A handful of selector queries over <head>'s direct children: the browser matches them
+  // natively, where walking a big head (GitHub's has hundreds of tags) in script cost milliseconds.
+  const head = doc.head;
+  const first = (selector: string, attribute: string): string | null => head?.querySelector(selector)?.getAttribute(attribute) ?? null;
   const signals: DomSignals = {};
-  let ogUrl: string | undefined;
-  let flarumCss = false;
-  let discourseMeta = false;
-
-  for (const el of Array.from(doc.head?.children ?? [])) {
-    const tag = el.tagName.toLowerCase();
-    if (tag === 'meta') {
-      const name = el.getAttribute('name') ?? el.getAttribute('property');
-      if (name === 'generator') signals.generator ??= clip(el.getAttribute('content'));
-      else if (name === 'og:url') ogUrl ??= clip(el.getAttribute('content'), MAX_URL);
-      else if (name === 'octolytics-dimension-repository_nwo') signals.repoNwo ??= clip(el.getAttribute('content'));
-      else if (name === 'discourse_current_homepage') discourseMeta = true;
-    } else if (tag === 'link') {
-      const rel = el.getAttribute('rel');
-      if (rel === 'canonical') signals.canonicalUrl ??= clip(el.getAttribute('href'), MAX_URL);
-      else if (rel === 'stylesheet' && FLARUM_CSS.test(el.getAttribute('href') ?? '')) flarumCss = true;
-    }
-  }
-  signals.canonicalUrl ??= ogUrl;
+  const generator = first(':scope > meta[name="generator"]', 'content');
+  if (generator !== null) signals.generator = clip(generator);
+  const repoNwo = first(':scope > meta[name="octolytics-dimension-repository_nwo"]', 'content');
+  if (repoNwo !== null) signals.repoNwo = clip(repoNwo);
+  signals.canonicalUrl = clip(first(':scope > link[rel="canonical"]', 'href'), MAX_URL) ?? clip(first(':scope > meta[property="og:url"], :scope > meta[name="og:url"]', 'content'), MAX_URL);
+  const discourseMeta = head?.querySelector(':scope > meta[name="discourse_current_homepage"]') != null;
+  const flarumCss = Array.from(head?.querySelectorAll(':scope > link[rel="stylesheet"][href*="/assets/forum"]') ?? []).some((link) => FLARUM_CSS.test(link.getAttribute('href') ?? ''));
 
   // Forum software with a stable marker but no generator meta.
   const rootId = doc.documentElement?.id;

@@ -7,12 +7,30 @@ import { makeWorker } from './world';
 describe('the content script on Advocate’s sites', () => {
   it('runs in a tab whose address names a catalog product, on a declared site only', async () => {
     const { services, tabAccess } = makeWorker();
+    tabAccess.readable.set(4, { url: 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow', signals: { tags: ['mysql', 'innodb'] } });
+    tabAccess.readable.set(8, { url: 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch', signals: { tags: ['git'] } });
+    tabAccess.readable.set(9, { url: 'https://stackoverflow.com/questions/9/hostile', signals: { tags: 'mysql' } });
     expect(await runContentScriptIfWorth(services, 3, 'https://github.com/mysql/mysql-server')).toBe(true);
     expect(await runContentScriptIfWorth(services, 4, 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow')).toBe(true);
     expect(await runContentScriptIfWorth(services, 5, 'https://github.com/microlinkhq/mql')).toBe(false);
     expect(await runContentScriptIfWorth(services, 6, 'https://gitlab.com/mysql/mysql-server')).toBe(false); // not among this worker's declared sites
     expect(await runContentScriptIfWorth(services, 7, undefined)).toBe(false); // a site the browser gives no address for
+    // Questions: the tags read from the page decide; unreadable or malformed signals run nothing.
+    expect(await runContentScriptIfWorth(services, 8, 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 9, 'https://stackoverflow.com/questions/9/hostile')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 10, 'https://stackoverflow.com/questions/10/not-readable')).toBe(false);
     expect(tabAccess.injected).toEqual([3, 4]);
+  });
+
+  it('on a granted site, runs it where its registered script did not run (a registration the browser dropped until the worker restored it)', async () => {
+    const { services, tabAccess, siteSurface } = makeWorker();
+    siteSurface.origins.add('https://discuss.example.com/*');
+    await services.sites.grant('discuss.example.com');
+    tabAccess.running.add(1); // its registered script ran
+    expect(await runContentScriptIfWorth(services, 1, 'https://discuss.example.com/t/anything/1')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 2, 'https://discuss.example.com/t/anything/2')).toBe(true);
+    expect(await runContentScriptIfWorth(services, 3, 'https://other.example.com/t/anything/3')).toBe(false); // not granted, not served
+    expect(tabAccess.injected).toEqual([2]);
   });
 
   it('decides when a load completes or a loaded page moves to a new address, not while it loads', () => {

@@ -132,6 +132,11 @@ export class FakeTabAccess implements TabAccess {
     this.injected.push(tabId);
     return true;
   }
+  /** Tabs whose page runs the content script already: those it was run in, and the ones a test names. */
+  readonly running = new Set<number>();
+  async hasContentScript(tabId: number) {
+    return this.running.has(tabId) || this.injected.includes(tabId);
+  }
   async openPopup(tabId: number) {
     this.popups.push(tabId);
   }

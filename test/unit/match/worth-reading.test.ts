@@ -1,8 +1,8 @@
-// Which pages of Advocate's sites get the content script: decided from the address alone, so
-// pages about nothing in the catalog cost nothing. Against the real starter catalog.
+// Which pages of Advocate's sites get the content script: decided from the address (and a
+// question's tags), so pages about nothing in the catalog cost nothing. Against the real starter catalog.
 import { describe, expect, it } from 'vitest';
 import { compileCatalog, starterCatalog } from '../../../src/core/catalog/index';
-import { worthReading } from '../../../src/core/match/worth-reading';
+import { matchesWithSignals, worthReading } from '../../../src/core/match/worth-reading';
 
 const index = compileCatalog([starterCatalog]);
 
@@ -16,13 +16,17 @@ describe('worthReading', () => {
       'https://stackoverflow.com/questions/tagged/mysql',
       'https://forums.mysql.com/list.php?20',
       'https://dev.mysql.com/doc/refman/8.4/en/',
-    ]) expect(worthReading(url, index), url).toBe(true);
+    ]) expect(worthReading(url, index), url).toBe('script');
   });
 
-  it('runs it on every Stack Exchange question, whose tags only the page shows', () => {
+  it('reads a Stack Exchange question\'s signals first, since only the page shows its tags; the tags decide', () => {
     for (const url of ['https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch', 'https://dba.stackexchange.com/questions/42/x', 'https://superuser.com/q/7', 'https://stackoverflow.com/a/12345']) {
-      expect(worthReading(url, index), url).toBe(true);
+      expect(worthReading(url, index), url).toBe('signals');
     }
+    const question = 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow';
+    expect(matchesWithSignals(question, { tags: ['mysql', 'innodb'] }, index)).toBe(true);
+    expect(matchesWithSignals(question, { tags: ['git', 'git-branch'] }, index)).toBe(false);
+    expect(matchesWithSignals(question, {}, index)).toBe(false);
   });
 
   it('leaves pages about nothing in the catalog alone', () => {
@@ -36,6 +40,6 @@ describe('worthReading', () => {
       'https://www.reddit.com/r/aww/',
       'https://example.org/questions/2003505/x',
       'not a url',
-    ]) expect(worthReading(url, index), url).toBe(false);
+    ]) expect(worthReading(url, index), url).toBe('no');
   });
 });
