@@ -125,7 +125,10 @@ try {
     let tw = 0, two = 0;
     for (const r of rows) (tw += r.w), (two += r.wo);
     console.log(`total ${tw.toFixed(2)} ${two.toFixed(2)} ${(tw - two).toFixed(2)}`);
-    for (const r of rows.filter((r) => r.k.startsWith('ext task')).concat(rows.filter((r) => !r.k.startsWith('ext task')).slice(0, 8))) console.log(`${r.w.toFixed(2).padStart(8)} ${r.wo.toFixed(2).padStart(8)} ${(r.w - r.wo).toFixed(2).padStart(8)}  ${r.k}`);
+    // TRACE_SHOW=regex: also the rows whose name matches (code injected as a function carries no extension URL).
+    const show = process.env.TRACE_SHOW ? new RegExp(process.env.TRACE_SHOW) : null;
+    const others = rows.filter((r) => !r.k.startsWith('ext task'));
+    for (const r of rows.filter((r) => r.k.startsWith('ext task')).concat(show ? others.filter((r) => show.test(r.k)) : others.slice(0, 8))) console.log(`${r.w.toFixed(2).padStart(8)} ${r.wo.toFixed(2).padStart(8)} ${(r.w - r.wo).toFixed(2).padStart(8)}  ${r.k}`);
   }
   await off.close();
 } finally {

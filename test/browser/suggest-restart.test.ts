@@ -12,6 +12,7 @@ import { allowSiteAccess, detectedTabId, enrolOnce, openPopup, startTestEndpoint
 import { afterIdle, axClick, layers, waitForLayers } from './in-page';
 import { startSiteServer, type SiteServer } from './site-server';
 import { readHtml } from '../../src/cli/page';
+import { CONTENT_SCRIPT_MARK } from '../../src/content/script-file';
 import { broadRequiredPatterns } from '../unit/background/broad-patterns';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/pages', name), 'utf8');
@@ -21,6 +22,8 @@ const QUESTION = 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-
 const UNSERVED = 'https://eu.forums.mysql.com/t/replication-lag-after-upgrading-to-8-4/42';
 /** A saved real GitHub repository page that no catalog names. */
 const SERVED_UNMATCHED = 'https://github.com/microlinkhq/mql';
+/** A saved real Stack Overflow question tagged git: its tags match nothing in the catalog. */
+const SERVED_QUESTION_UNMATCHED = 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely';
 const HOSTS = ['github.com', 'stackoverflow.com', 'eu.forums.mysql.com'];
 
 let site: SiteServer;
@@ -40,6 +43,7 @@ beforeAll(async () => {
   site.page('github.com', '/mysql/mysql-server/issues/1', fixture('github-mysql-issue.html'));
   site.page('github.com', '/microlinkhq/mql', readHtml(resolve(import.meta.dirname, '../../../shared/pages/github/repo-root_microlinkhq-mql.html')));
   site.page('stackoverflow.com', '/questions/19267507/why-is-my-innodb-count-slow', fixture('stackoverflow-mysql-question.html'));
+  site.page('stackoverflow.com', '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', readHtml(resolve(import.meta.dirname, '../../../shared/pages/stackoverflow/question_2003505_git-delete-branch.html')));
   site.page('eu.forums.mysql.com', '/t/replication-lag-after-upgrading-to-8-4/42', fixture('discourse-mysql-topic.html').replaceAll('https://forums.mysql.com', 'https://eu.forums.mysql.com'));
   browser = await launch();
   await allowSiteAccess(browser, 'http://127.0.0.1/*');
@@ -60,15 +64,28 @@ async function visit(url: string): Promise<Page> {
   return page;
 }
 
-/** A page, watched for Advocate's isolated world (seen through the DevTools protocol): whether its content script ran there. */
-async function watched(url: string): Promise<{ ran: () => boolean; page: Page }> {
+/**
+ * A page, watched through the DevTools protocol: whether Advocate's content script ran there (its
+ * mark in Advocate's isolated world), and whether any extension code did (the world exists: the
+ * worker's signal reader creates it too).
+ */
+async function watched(url: string): Promise<{ ran: () => Promise<boolean>; touched: () => boolean; page: Page }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
-  const worlds: string[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context.origin));
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin.includes(browser.extensionId)) worlds.push(context.id);
+  });
   await cdp.send('Runtime.enable');
   await page.goto(url, { waitUntil: 'load' });
-  return { page, ran: () => worlds.some((origin) => origin.includes(browser.extensionId)) };
+  const ran = async () => {
+    for (const contextId of worlds) {
+      const answer = await cdp.send('Runtime.evaluate', { expression: `${JSON.stringify(CONTENT_SCRIPT_MARK)} in globalThis`, contextId }).catch(() => null);
+      if (answer?.result.value === true) return true;
+    }
+    return false;
+  };
+  return { page, ran, touched: () => worlds.length > 0 };
 }
 
 /**
@@ -82,7 +99,7 @@ async function contentScriptRanOn(urls: string[], control: string): Promise<bool
   const positive = await watched(control);
   await expect.poll(positive.ran, { timeout: 15_000 }).toBe(true);
   for (const page of pages) await afterIdle(page.page);
-  const ran = pages.map((p) => p.ran());
+  const ran = await Promise.all(pages.map((p) => p.ran()));
   for (const page of [...pages, positive]) await page.page.close();
   return ran;
 }
@@ -140,6 +157,19 @@ test('a site Advocate does not serve gets no content script, before and after a 
 test('a page of a served site about nothing in the catalog gets no content script; one about a product does', async () => {
   await enrolled();
   expect(await contentScriptRanOn([SERVED_UNMATCHED], ISSUE)).toEqual([false]);
+});
+
+test('a question whose tags match nothing gets its tags read but no content script, and the worker keeps no report of it', async () => {
+  await enrolled();
+  const question = await watched(SERVED_QUESTION_UNMATCHED);
+  // Positive control: a question tagged mysql, loaded after it in another tab, gets the script.
+  expect(await contentScriptRanOn([], QUESTION)).toEqual([]);
+  await expect.poll(question.touched, { timeout: 10_000 }).toBe(true); // the signal reader ran there
+  expect(await question.ran()).toBe(false);
+  const worker = await currentWorker(browser.context);
+  const reports = await worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).map((page) => (page as { url?: string } | null)?.url));
+  expect(reports).not.toContain(SERVED_QUESTION_UNMATCHED);
+  await question.page.close();
 });
 
 test('a granted site gets suggestions, after a restart too', async () => {
