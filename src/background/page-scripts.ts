@@ -1,36 +1,51 @@
 // The content script on Advocate's own sites: run by the worker, not declared in the manifest,
-// and only in a page whose address (or, for a question, whose tags) may be about a catalog
-// product (src/core/match/worth-reading.ts).
-// Every other page of those sites costs nothing at all: no script, no message, no main-thread
-// time. The browser gives the worker a tab's address only on the sites it may read
+// and only in a page whose address (or, for a question, whose tags) is about a catalog product
+// (src/core/match/worth-reading.ts) that an enrolled vendor has an offer for. Every other page
+// of those sites costs nothing at all, or (a question) one small read of its tags: no script, no
+// message. The worker reports matched pages itself, so the popup and toolbar know them. The browser gives the worker a tab's address only on the sites it may read
 // (host_permissions) and the granted ones; granted sites have a registered content script of
 // their own (./sites.ts), and the worker makes sure it ran.
 import * as v from 'valibot';
+import { detectPage } from '../core/detect';
+import { matchPage } from '../core/match';
 import { matchesWithSignals, worthReading } from '../core/match/worth-reading';
 import { DomSignalsSchema } from '../core/messages/detection';
 import { patternMatchesUrl } from '../core/sites/match-pattern';
+import { forgetPage, reportPage } from './pages';
 import type { Services } from './services';
+import { offerFor } from './suggestions';
 
-type Needs = Pick<Services, 'catalogs' | 'declaredMatches' | 'tabAccess' | 'sites'>;
 type Tab = { id?: number; url?: string };
 
-/** After a page load, or a single-page move to a new address: runs the content script when worth it; true when it ran. */
-export async function runContentScriptIfWorth(s: Needs, tabId: number, url: string | undefined): Promise<boolean> {
+/**
+ * After a page load, or a single-page move to a new address: on Advocate's sites, the worker
+ * reports a page that may match itself (the popup and the toolbar know it at once) and runs the
+ * content script only where an enrolled vendor has an offer for it, since only then can the page
+ * show or insert anything. True when it ran.
+ */
+export async function runContentScriptIfWorth(s: Services, tabId: number, url: string | undefined): Promise<boolean> {
   if (!url) return false;
   // A granted site has its registered script; but a page that loaded while the browser had
   // dropped the registration (a restart or update, before the worker registered it again) has
   // none, so the worker checks and runs it there.
   if ((await s.sites.list()).some((site) => patternMatchesUrl(site.pattern, url))) return !(await s.tabAccess.hasContentScript(tabId)) && s.tabAccess.injectContentScript(tabId);
   if (!s.declaredMatches.some((pattern) => patternMatchesUrl(pattern, url))) return false;
+  // A report of an earlier address of this document is stale (Firefox fires no 'loading' for pushState).
+  const known = await s.tabs.recall(tabId);
+  if (known && known.url !== url) await forgetPage(s, tabId);
   const index = await s.catalogs.get();
   const worth = worthReading(url, index);
   if (worth === 'no') return false;
+  let detection = detectPage(url);
   if (worth === 'signals') {
     // A question: its tags decide, read with the small signal reader rather than the whole script.
     const read = await s.tabAccess.readPage(tabId);
     const signals = v.safeParse(DomSignalsSchema, read?.signals);
     if (!signals.success || !matchesWithSignals(url, signals.output, index)) return false;
+    detection = detectPage(url, signals.output);
   }
+  await reportPage(s, tabId, url, detection);
+  if (!(await offerFor(s, matchPage(detection, index), url))) return false;
   // A page that has it already only looks at its address again (src/content/main.iife.ts).
   return s.tabAccess.injectContentScript(tabId);
 }
@@ -46,7 +61,7 @@ export function isDecisionMoment(changeInfo: { status?: string; url?: string }, 
  * starting with restored tabs, the extension just installed or updated) gets the script too,
  * by the same rules as a page that loads now.
  */
-export async function runContentScriptsInOpenTabs(s: Needs & Pick<Services, 'tabs'>, open: readonly Tab[]): Promise<number> {
+export async function runContentScriptsInOpenTabs(s: Services, open: readonly Tab[]): Promise<number> {
   let ran = 0;
   for (const tab of open) {
     if (tab.id === undefined || !tab.url || (await s.tabs.recall(tab.id))) continue;

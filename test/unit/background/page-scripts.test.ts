@@ -2,16 +2,19 @@
 // the two moments that show a new page: a load finished, or a loaded page changed its address.
 import { describe, expect, it } from 'vitest';
 import { isDecisionMoment, runContentScriptIfWorth, runContentScriptsInOpenTabs } from '../../../src/background/page-scripts';
-import { makeWorker } from './world';
+import { enrolledWorker, makeWorker } from './world';
 
 describe('the content script on Advocate’s sites', () => {
-  it('runs in a tab whose address names a catalog product, on a declared site only', async () => {
-    const { services, tabAccess } = makeWorker();
+  it('runs in a tab whose address names a catalog product an enrolled vendor offers, on a declared site only', async () => {
+    const { services, tabAccess } = await enrolledWorker();
     tabAccess.readable.set(4, { url: 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow', signals: { tags: ['mysql', 'innodb'] } });
     tabAccess.readable.set(8, { url: 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch', signals: { tags: ['git'] } });
     tabAccess.readable.set(9, { url: 'https://stackoverflow.com/questions/9/hostile', signals: { tags: 'mysql' } });
     expect(await runContentScriptIfWorth(services, 3, 'https://github.com/mysql/mysql-server')).toBe(true);
-    expect(await runContentScriptIfWorth(services, 4, 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow')).toBe(true);
+    // A question tagged mysql matches the starter catalog's MySQL, which this vendor does not offer: reported, no script.
+    expect(await runContentScriptIfWorth(services, 4, 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-count-slow')).toBe(false);
+    expect((await services.tabs.recall(4))?.detection.keys).toContain('so-tag:stackoverflow.com:mysql');
+    expect(await runContentScriptIfWorth(services, 11, 'https://github.com/mysql/mysql-server/issues/1')).toBe(true);
     expect(await runContentScriptIfWorth(services, 5, 'https://github.com/microlinkhq/mql')).toBe(false);
     expect(await runContentScriptIfWorth(services, 6, 'https://gitlab.com/mysql/mysql-server')).toBe(false); // not among this worker's declared sites
     expect(await runContentScriptIfWorth(services, 7, undefined)).toBe(false); // a site the browser gives no address for
@@ -19,7 +22,23 @@ describe('the content script on Advocate’s sites', () => {
     expect(await runContentScriptIfWorth(services, 8, 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch')).toBe(false);
     expect(await runContentScriptIfWorth(services, 9, 'https://stackoverflow.com/questions/9/hostile')).toBe(false);
     expect(await runContentScriptIfWorth(services, 10, 'https://stackoverflow.com/questions/10/not-readable')).toBe(false);
-    expect(tabAccess.injected).toEqual([3, 4]);
+    expect(tabAccess.injected).toEqual([3, 11]);
+  });
+
+  it('before any enrolment, reports a matched page for the popup and toolbar but runs no script: it could show nothing', async () => {
+    const { services, tabAccess } = makeWorker();
+    expect(await runContentScriptIfWorth(services, 3, 'https://github.com/mysql/mysql-server')).toBe(false);
+    expect((await services.tabs.recall(3))?.url).toBe('https://github.com/mysql/mysql-server');
+    expect(await runContentScriptIfWorth(services, 5, 'https://github.com/microlinkhq/mql')).toBe(false);
+    expect(await services.tabs.recall(5)).toBeNull();
+    expect(tabAccess.injected).toEqual([]);
+  });
+
+  it('forgets a report of an earlier address of the same page (a single-page move Firefox announces only as complete)', async () => {
+    const { services } = await enrolledWorker();
+    expect(await runContentScriptIfWorth(services, 3, 'https://github.com/mysql/mysql-server')).toBe(true);
+    expect(await runContentScriptIfWorth(services, 3, 'https://github.com/settings/profile')).toBe(false);
+    expect(await services.tabs.recall(3)).toBeNull();
   });
 
   it('on a granted site, runs it where its registered script did not run (a registration the browser dropped until the worker restored it)', async () => {
@@ -42,7 +61,7 @@ describe('the content script on Advocate’s sites', () => {
   });
 
   it('at a worker start, runs it in loaded tabs it has no report of (pages that loaded while no worker listened)', async () => {
-    const { services, tabAccess, siteSurface } = makeWorker();
+    const { services, tabAccess, siteSurface } = await enrolledWorker();
     siteSurface.origins.add('https://discuss.example.com/*');
     await services.sites.grant('discuss.example.com');
     await services.tabs.remember(1, { url: 'https://github.com/mysql/mysql-server', detection: { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.99 } });
