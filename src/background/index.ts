@@ -121,12 +121,19 @@ chrome.runtime.onInstalled.addListener((details) => {
 });
 // A site whose permission the practitioner withdrew in the browser's settings loses its script.
 chrome.permissions.onRemoved.addListener(() => void sites.reconcile().catch(() => {}));
+// Pages that finished loading while no worker listened (restored tabs, a restart or update):
+// looked at once the granted sites are registered again, and once more two seconds later, for a
+// load that completed while this worker was still starting.
+const scanOpenTabs = () =>
+  chrome.tabs
+    .query({ status: 'complete' })
+    .then((open) => runContentScriptsInOpenTabs(services, open))
+    .catch(() => 0);
 void sites
   .reconcile()
   .catch(() => {})
-  .then(() => chrome.tabs.query({ status: 'complete' }))
-  .then((open) => runContentScriptsInOpenTabs(services, open))
-  .catch(() => {});
+  .then(scanOpenTabs)
+  .then(() => setTimeout(() => void scanOpenTabs(), 2000));
 self.addEventListener('online', () => kick());
 
 // Checked at every start and re-created when missing (alarms can be lost on update or browser
