@@ -98,8 +98,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void syncer.syncAll().catch(() => {});
 });
 // Nothing about a page outlives it: a tab that starts loading (a new page, a reload) or closes
-// forgets what its last page was. Same-document navigations are reported by the content script.
-// A loaded page on Advocate's sites gets the content script when its address may match.
+// forgets what its last page was; same-document navigations are decided again (./page-scripts.ts).
+// A loaded page on Advocate's sites is reported, and gets the content script, when it may match.
 chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'loading') void forgetPage(services, tabId);
   if (isDecisionMoment(changeInfo, tab)) void runContentScriptIfWorth(services, tabId, tab.url).catch(() => {});

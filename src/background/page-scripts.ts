@@ -2,9 +2,10 @@
 // and only in a page whose address (or, for a question, whose tags) is about a catalog product
 // (src/core/match/worth-reading.ts) that an enrolled vendor has an offer for. Every other page
 // of those sites costs nothing at all, or (a question) one small read of its tags: no script, no
-// message. The worker reports matched pages itself, so the popup and toolbar know them. The browser gives the worker a tab's address only on the sites it may read
-// (host_permissions) and the granted ones; granted sites have a registered content script of
-// their own (./sites.ts), and the worker makes sure it ran.
+// message. The worker reports matched pages itself, so the popup and toolbar know them. The
+// browser gives the worker a tab's address only on the sites it may read (host_permissions) and
+// the granted ones; granted sites have a registered content script of their own (./sites.ts),
+// and the worker makes sure it ran.
 import * as v from 'valibot';
 import { detectPage } from '../core/detect';
 import { matchPage } from '../core/match';
