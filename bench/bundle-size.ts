@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Bench, isMain, round, runStandalone } from './figure';
+import { CONTENT_SCRIPT_FILE } from '../src/content/script-file';
 
 const DIST = resolve(import.meta.dirname, '../dist');
 
@@ -21,13 +22,14 @@ export const bench: Bench = {
   async run() {
     if (!existsSync(resolve(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run "npx vite build" first');
     const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8')) as Manifest;
-    const files = [...new Set((manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]))];
-    if (files.length === 0) throw new Error('the manifest declares no content script');
+    // The file the worker runs (src/background/page-scripts.ts), and any script the manifest declares.
+    const files = [...new Set([CONTENT_SCRIPT_FILE, ...(manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])])])];
+    if (!existsSync(resolve(DIST, CONTENT_SCRIPT_FILE))) throw new Error(`dist/ has no ${CONTENT_SCRIPT_FILE}: the build did not bundle the content script`);
     // Each file is gzipped on its own, as the browser reads them.
     const kb = files.map((f) => gzippedKb(readFileSync(resolve(DIST, f))));
     const webAccessible = manifest.web_accessible_resources ?? [];
     return [
-      { name: 'content script, gzipped (declared in the manifest)', value: round(kb.reduce((a, b) => a + b, 0)), unit: 'KB', budget: 10, note: files.map((f, i) => `${f} ${kb[i]} KB`).join(', ') },
+      { name: 'content script, gzipped (the file the worker runs in a page)', value: round(kb.reduce((a, b) => a + b, 0)), unit: 'KB', budget: 10, note: files.map((f, i) => `${f} ${kb[i]} KB`).join(', ') },
       { name: 'web-accessible resources (files any page can probe for)', value: webAccessible.length, unit: 'entries', budget: 0, note: webAccessible.length ? JSON.stringify(webAccessible) : 'none' },
     ];
   },
