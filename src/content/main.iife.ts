@@ -1,6 +1,6 @@
 // Content script. On the sites Advocate knows (manifest.json, the catalog's sites) the worker
-// runs it in a page whose address may match (src/background/page-scripts.ts), again after a
-// single-page move to such an address; on sites the practitioner granted it is registered.
+// runs it in a page about a catalog product an enrolled vendor offers (src/background/page-scripts.ts),
+// again after a single-page move to such a page; on sites the practitioner granted it is registered.
 // Built as one self-contained file (the `.iife.ts` name tells @crxjs), so nothing is
 // web-accessible and no page can probe for Advocate.
 // Cheap where nothing matches: the URL alone is looked at first; the head is read only when
