@@ -296,3 +296,9 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 }
 
 export const admin = (h: Harness) => ({ token: h.endpoint.adminToken });
+
+/**
+ * A last character for a forged variant of `code`: `wanted`, unless the genuine code already ends
+ * in it (the "forged" code would then be the genuine one, one run in 32).
+ */
+export const lastCharOtherThan = (code: string, wanted: string): string => [wanted, '0', '1'].find((c) => c !== code.at(-1))!;

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferralCode, normaliseReferralCode, randomNonce } from '../../../src/core/referral/code';
-import { call, click, enrol, NAVIGATION, referralItem, startHarness, type Answer, type Enrolled, type Harness } from '../helpers';
+import { call, click, enrol, lastCharOtherThan, NAVIGATION, referralItem, startHarness, type Answer, type Enrolled, type Harness } from '../helpers';
 import { HOSTILE_URLS, hostileString } from '../../trust/hostile-values';
 
 const counts = { requests: 0, forged: 0, violations: 0 };
@@ -66,7 +66,7 @@ describe('forged and enumerated codes', () => {
     }
     // Forged by flipping one character of a genuine code, and malformed ones: all the same plain page.
     const real = await p.code();
-    const otherLast = (c: string) => (real[23] === c ? (c === '0' ? '1' : 'y') : c);
+    const otherLast = (c: string) => lastCharOtherThan(real, c);
     const flipped = real.slice(0, 23) + otherLast('0');
     // Upper case and O-for-0 read as the genuine code, so only the changed last character may forge it.
     const misread = real.toUpperCase().replace(/0/g, 'O').slice(0, 23) + otherLast('z');
