@@ -2,17 +2,16 @@
 // (50 µs sampling) of loads with the extension; samples are counted when any frame of their
 // stack is extension code. A diagnosis tool: npx tsx bench/lib/profile-page.ts [rounds] [page-index]
 // (page indexes as in bench/page-load.ts PAGES; to read names, build unminified first: NOMINIFY=1 npx vite build).
-import { readHtml } from '../../src/cli/page';
 import { launchWithExtension } from '../../test/browser/chromium';
 import { startTestEndpoint } from '../../test/browser/helpers';
 import { startSiteServer } from '../../test/browser/site-server';
 import { enrol } from './extension';
-import { PAGES, hostsOf } from '../page-load';
+import { PAGES, servedHtml, hostsOf } from '../page-load';
 const rounds = Number(process.argv[2] ?? 5);
 const idx = Number(process.argv[3] ?? 2);
 const site = await startSiteServer();
 const hosts = new Set<string>();
-for (const p of PAGES) { const html = readHtml(p.file); const u = new URL(p.url); site.page(u.hostname, u.pathname, html); for (const h of [u.hostname, ...hostsOf(html)]) hosts.add(h); }
+for (const p of PAGES) { const html = servedHtml(p); const u = new URL(p.url); site.page(u.hostname, u.pathname, html); for (const h of [u.hostname, ...hostsOf(html)]) hosts.add(h); }
 const endpoint = await startTestEndpoint();
 const ext = await launchWithExtension({ mapHosts: [...hosts], port: site.port });
 const self = new Map<string, number>();

@@ -2,13 +2,12 @@
 // (with / without the extension), summed by top-level event name on the page's renderer main
 // thread, plus the trace events whose stack or URL names the extension's content script.
 // A diagnosis tool, not a bench figure: npx tsx bench/lib/trace-page.ts [rounds] [page-index]
-import { readHtml } from '../../src/cli/page';
 import { launchWithExtension } from '../../test/browser/chromium';
 import { startTestEndpoint } from '../../test/browser/helpers';
 import { startSiteServer } from '../../test/browser/site-server';
 import { type BrowserContext } from 'playwright-core';
 import { enrol } from './extension';
-import { PAGES, hostsOf } from '../page-load';
+import { PAGES, servedHtml, hostsOf } from '../page-load';
 
 interface TraceEvent {
   name: string;
@@ -93,7 +92,7 @@ const only = process.argv[3] === undefined ? null : Number(process.argv[3]);
 const site = await startSiteServer();
 const hosts = new Set<string>();
 for (const p of PAGES) {
-  const html = readHtml(p.file);
+  const html = servedHtml(p);
   const u = new URL(p.url);
   site.page(u.hostname, u.pathname, html);
   for (const h of [u.hostname, ...hostsOf(html)]) hosts.add(h);

@@ -102,7 +102,7 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 // A loaded page on Advocate's sites is reported, and gets the content script, when it may match.
 chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status === 'loading') void forgetPage(services, tabId);
-  if (isDecisionMoment(changeInfo, tab)) void runContentScriptIfWorth(services, tabId, tab.url).catch(() => {});
+  if (isDecisionMoment(changeInfo, tab)) void runContentScriptIfWorth(services, tabId, tab.url, tab.title).catch(() => {});
 });
 chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 

@@ -7,16 +7,14 @@
 // the granted ones; granted sites have a registered content script of their own (./sites.ts),
 // and the worker makes sure it ran.
 import * as v from 'valibot';
-import { detectPage } from '../core/detect';
-import { matchPage } from '../core/match';
-import { matchesWithSignals, worthReading } from '../core/match/worth-reading';
+import { matchWithSignals, worthReading, type Matched } from '../core/match/worth-reading';
 import { DomSignalsSchema } from '../core/messages/detection';
 import { patternMatchesUrl } from '../core/sites/match-pattern';
 import { forgetPage, reportPage } from './pages';
 import type { Services } from './services';
 import { offerFor } from './suggestions';
 
-type Tab = { id?: number; url?: string };
+type Tab = { id?: number; url?: string; title?: string };
 
 /**
  * After a page load, or a single-page move to a new address: on Advocate's sites, the worker
@@ -24,7 +22,7 @@ type Tab = { id?: number; url?: string };
  * content script only where an enrolled vendor has an offer for it, since only then can the page
  * show or insert anything. True when it ran.
  */
-export async function runContentScriptIfWorth(s: Services, tabId: number, url: string | undefined): Promise<boolean> {
+export async function runContentScriptIfWorth(s: Services, tabId: number, url: string | undefined, title?: string): Promise<boolean> {
   if (!url) return false;
   // A granted site has its registered script; but a page that loaded while the browser had
   // dropped the registration (a restart or update, before the worker registered it again) has
@@ -35,18 +33,18 @@ export async function runContentScriptIfWorth(s: Services, tabId: number, url: s
   const known = await s.tabs.recall(tabId);
   if (known && known.url !== url) await forgetPage(s, tabId);
   const index = await s.catalogs.get();
-  const worth = worthReading(url, index);
-  if (worth === 'no') return false;
-  let detection = detectPage(url);
-  if (worth === 'signals') {
+  const reading = worthReading(url, index, title);
+  if (reading.worth === 'no') return false;
+  let found: Matched | null = reading.worth === 'script' ? reading : null;
+  if (reading.worth === 'signals') {
     // A question: its tags decide, read with the small signal reader rather than the whole script.
     const read = await s.tabAccess.readPage(tabId);
     const signals = v.safeParse(DomSignalsSchema, read?.signals);
-    if (!signals.success || !matchesWithSignals(url, signals.output, index)) return false;
-    detection = detectPage(url, signals.output);
+    found = signals.success ? matchWithSignals(url, signals.output, index) : null;
   }
-  await reportPage(s, tabId, url, detection);
-  if (!(await offerFor(s, matchPage(detection, index), url))) return false;
+  if (!found) return false;
+  await reportPage(s, tabId, url, found.detection);
+  if (!(await offerFor(s, found.match, url))) return false;
   // A page that has it already only looks at its address again (src/content/main.iife.ts).
   return s.tabAccess.injectContentScript(tabId);
 }
@@ -66,7 +64,7 @@ export async function runContentScriptsInOpenTabs(s: Services, open: readonly Ta
   let ran = 0;
   for (const tab of open) {
     if (tab.id === undefined || !tab.url || (await s.tabs.recall(tab.id))) continue;
-    if (await runContentScriptIfWorth(s, tab.id, tab.url)) ran++;
+    if (await runContentScriptIfWorth(s, tab.id, tab.url, tab.title)) ran++;
   }
   return ran;
 }

@@ -22,8 +22,10 @@ const QUESTION = 'https://stackoverflow.com/questions/19267507/why-is-my-innodb-
 const UNSERVED = 'https://eu.forums.mysql.com/t/replication-lag-after-upgrading-to-8-4/42';
 /** A saved real GitHub repository page that no catalog names. */
 const SERVED_UNMATCHED = 'https://github.com/microlinkhq/mql';
-/** A saved real Stack Overflow question tagged git: its tags match nothing in the catalog. */
+/** A saved real Stack Overflow question tagged git: its title and tags match nothing in the catalog. */
 const SERVED_QUESTION_UNMATCHED = 'https://stackoverflow.com/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely';
+/** The same page with "mysql" in its title: the title says the tags are worth reading, and they match nothing. */
+const SERVED_QUESTION_TITLED_MYSQL = 'https://stackoverflow.com/questions/2003506/how-do-i-delete-a-git-branch-locally-and-remotely';
 const HOSTS = ['github.com', 'stackoverflow.com', 'eu.forums.mysql.com'];
 
 let site: SiteServer;
@@ -43,7 +45,9 @@ beforeAll(async () => {
   site.page('github.com', '/mysql/mysql-server/issues/1', fixture('github-mysql-issue.html'));
   site.page('github.com', '/microlinkhq/mql', readHtml(resolve(import.meta.dirname, '../../../shared/pages/github/repo-root_microlinkhq-mql.html')));
   site.page('stackoverflow.com', '/questions/19267507/why-is-my-innodb-count-slow', fixture('stackoverflow-mysql-question.html'));
-  site.page('stackoverflow.com', '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', readHtml(resolve(import.meta.dirname, '../../../shared/pages/stackoverflow/question_2003505_git-delete-branch.html')));
+  const gitQuestion = readHtml(resolve(import.meta.dirname, '../../../shared/pages/stackoverflow/question_2003505_git-delete-branch.html'));
+  site.page('stackoverflow.com', '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', gitQuestion);
+  site.page('stackoverflow.com', '/questions/2003506/how-do-i-delete-a-git-branch-locally-and-remotely', gitQuestion.replace('<title>version control - ', '<title>mysql - '));
   site.page('eu.forums.mysql.com', '/t/replication-lag-after-upgrading-to-8-4/42', fixture('discourse-mysql-topic.html').replaceAll('https://forums.mysql.com', 'https://eu.forums.mysql.com'));
   browser = await launch();
   await allowSiteAccess(browser, 'http://127.0.0.1/*');
@@ -159,17 +163,21 @@ test('a page of a served site about nothing in the catalog gets no content scrip
   expect(await contentScriptRanOn([SERVED_UNMATCHED], ISSUE)).toEqual([false]);
 });
 
-test('a question whose tags match nothing gets its tags read but no content script, and the worker keeps no report of it', async () => {
+test('a question whose title names no catalog tag is not touched; one whose title does gets its tags read, and they decide', async () => {
   await enrolled();
-  const question = await watched(SERVED_QUESTION_UNMATCHED);
-  // Positive control: a question tagged mysql, loaded after it in another tab, gets the script.
+  const untitled = await watched(SERVED_QUESTION_UNMATCHED);
+  const titled = await watched(SERVED_QUESTION_TITLED_MYSQL);
+  // Positive control: a question tagged mysql, loaded after them in another tab, gets the script.
   expect(await contentScriptRanOn([], QUESTION)).toEqual([]);
-  await expect.poll(question.touched, { timeout: 10_000 }).toBe(true); // the signal reader ran there
-  expect(await question.ran()).toBe(false);
+  await expect.poll(titled.touched, { timeout: 10_000 }).toBe(true); // the signal reader ran there
+  expect(await titled.ran()).toBe(false); // its tags (git…) match nothing
+  expect(untitled.touched()).toBe(false); // decided before the control: no extension code ever ran there
   const worker = await currentWorker(browser.context);
   const reports = await worker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).map((page) => (page as { url?: string } | null)?.url));
   expect(reports).not.toContain(SERVED_QUESTION_UNMATCHED);
-  await question.page.close();
+  expect(reports).not.toContain(SERVED_QUESTION_TITLED_MYSQL);
+  await untitled.page.close();
+  await titled.page.close();
 });
 
 test('a granted site gets suggestions, after a restart too', async () => {

@@ -125,7 +125,10 @@ export class FakeTabAccess implements TabAccess {
   readonly readable = new Map<number, { url: unknown; signals: unknown }>();
   readonly injected: number[] = [];
   readonly popups: number[] = [];
+  /** The tabs whose page was read, in order. */
+  readonly read: number[] = [];
   async readPage(tabId: number) {
+    this.read.push(tabId);
     return this.readable.get(tabId) ?? null;
   }
   async injectContentScript(tabId: number) {
