@@ -4,7 +4,7 @@
 import { isCommandMessage } from '../core/messages/envelope';
 import { CONTENT_SCRIPT_FILE } from '../content/script-file';
 import { createBadgeUpdater } from './badge';
-import { CatalogIndexCache, publishSiteKeys } from './catalog-index';
+import { CatalogIndexCache } from './catalog-index';
 import { handleContextMenuClicks, installContextMenus, updateReplyMenu } from './context-menu';
 import { DbHandle } from './db';
 import { chromeLocalData } from './local-data';
@@ -35,7 +35,7 @@ const fetchVendor: Services['fetch'] = (input, init) => fetch(input, init);
 
 // The content script looks up an ordinary page only when the catalog names its host; it reads
 // this public list from storage.local instead of waking the worker on every page.
-const catalogs = new CatalogIndexCache(db, (siteKeys) => publishSiteKeys(chrome.storage.local, siteKeys));
+const catalogs = new CatalogIndexCache(db);
 
 const syncer = createSyncer({
   db,

@@ -41,6 +41,18 @@ export async function reportPage(s: Services, tabId: number, url: string, detect
   return view;
 }
 
+/**
+ * A content script's page: remembered when it is about something (a project or forum, or an
+ * ordinary page on a host the catalog names); otherwise the tab's earlier page is forgotten (a
+ * single-page site moved on), and the page hears nothing.
+ */
+export async function reportOrForgetPage(s: Services, tabId: number, url: string, detection: Detection): Promise<SuggestionView> {
+  const match = await matchDetection(s, detection);
+  if (detection.keys.length > 0 && (detection.pageType !== 'other' || match.products.length > 0)) return reportPage(s, tabId, url, detection);
+  await forgetPage(s, tabId);
+  return (await suggestionFor(s, match, url)).view;
+}
+
 /** Shows the current settings on the toolbar icon of every tab with a remembered page. */
 export async function refreshToolbars(s: Services): Promise<void> {
   for (const [tabId, page] of await s.tabs.all()) {

@@ -3,13 +3,11 @@
 // again after a single-page move to such a page; on sites the practitioner granted it is registered.
 // Built as one self-contained file (the `.iife.ts` name tells @crxjs), so nothing is
 // web-accessible and no page can probe for Advocate.
-// Cheap where nothing matches: the URL alone is looked at first; the head is read only when
-// the URL names something. The worker hears of project and forum pages (and of ordinary pages
-// on hosts the catalog names). Nothing appears in the page unless the worker answers with an
-// offer of a vendor the practitioner is enrolled with; nothing is inserted without their click.
+// Small, since every byte is parsed in the page: it reads the page's few signals and sends them
+// with its address; the worker detects and matches (the detector and the catalog stay there).
+// Nothing appears in the page unless the worker answers with an offer of a vendor the
+// practitioner is enrolled with; nothing is inserted without their click.
 import type { ContentCommands } from '../background/commands';
-import { detectPage } from '../core/detect';
-import { CATALOG_HOSTS_KEY, namesAny, type CatalogHosts } from '../core/messages/catalog-hosts';
 import { createCommandClient } from '../core/messages/client';
 import type { SuggestionView } from '../core/messages/views';
 import { showCard } from './card';
@@ -23,16 +21,9 @@ import { ext, useWords } from './ui';
 const send = createCommandClient<ContentCommands>((message) => ext.runtime.sendMessage(message));
 
 let lastUrl = '';
-/** Whether the worker holds a report of this document's current page (it must hear when that page is gone). */
-let reported = false;
 /** Everything of the current page (listeners, the suggestion, the reply button) ends with it. */
 let page = new AbortController();
 let view: SuggestionView | null = null;
-
-async function namedByCatalog(keys: readonly string[]): Promise<boolean> {
-  const stored = await ext.storage.local.get(CATALOG_HOSTS_KEY);
-  return namesAny(stored[CATALOG_HOSTS_KEY] as CatalogHosts | undefined, keys);
-}
 
 function show(answer: SuggestionView, signal: AbortSignal): void {
   view = answer;
@@ -54,20 +45,9 @@ async function inspect(): Promise<void> {
   page = new AbortController();
   view = null;
   const { signal } = page;
-  let detection = detectPage(url);
-  if (detection.keys.length > 0) detection = detectPage(url, readDomSignals(document));
-  // An ordinary page ('other') is looked up only when the catalog names its host (a vendor's docs,
-  // a mailing-list archive): most pages cost one URL parse and no message.
-  const worthReporting = detection.keys.length > 0 && (detection.pageType !== 'other' || (await namedByCatalog(detection.keys)));
-  if (signal.aborted) return; // navigated again meanwhile; that inspection reports
-  if (worthReporting) {
-    reported = true;
-    const answer = await send('page.detected', { url, detection });
-    if (answer.ok && !signal.aborted) show(answer.value, signal);
-  } else if (reported) {
-    reported = false;
-    await send('page.left');
-  }
+  // The worker also forgets the tab's earlier page when this one is about nothing.
+  const answer = await send('page.detected', { url, signals: readDomSignals(document) });
+  if (answer.ok && !signal.aborted) show(answer.value, signal);
 }
 
 function start(): void {
@@ -93,7 +73,6 @@ function listenForNavigations(): void {
   addEventListener('pageshow', (event: PageTransitionEvent) => {
     if (!event.persisted) return;
     lastUrl = '';
-    reported = false;
     void inspect();
   });
 }

@@ -130,7 +130,7 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
       await expect.poll(async () => (await inContentWorld<{ kind: string }[]>(page, '__recorded')).some((r) => r.kind === 'message'), { timeout: 10_000 }).toBe(true);
     }
     recordings.push(...(await inContentWorld<unknown[]>(page, '__recorded')));
-    // What a content script can read of extension storage: storage.local (the public host list); session is refused.
+    // What a content script can read of extension storage: storage.local (the granted sites' list); session is refused.
     contentStorage.push(await inContentWorld(page, `Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null).then((s) => ({ SESSION_READABLE: s }), (e) => 'session refused: ' + e.message)])`));
     doms.push(await fullDom(page));
     await page.close();

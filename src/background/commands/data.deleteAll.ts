@@ -37,7 +37,7 @@ export default command({
     await s.local.resetAlarms();
     await s.local.clearTabBadges();
     await Promise.all(tabs.map(([tabId]) => s.toolbar.show(tabId, null).catch(() => {})));
-    s.catalogs.invalidate(); // the starter catalog only; its public host list is written again
+    s.catalogs.invalidate(); // the starter catalog only
     s.refreshBadge();
     return { vendors: vendors.length, referrals: counts[0], deals: counts[1], sites: sites.length };
   },

@@ -13,7 +13,6 @@ import outboxDiscard from './outbox.discard';
 import outboxRetry from './outbox.retry';
 import pageDetected from './page.detected';
 import pageForTab from './page.forTab';
-import pageLeft from './page.left';
 import referralsCreate from './referrals.create';
 import replyInsert from './reply.insert';
 import replyPrepare from './reply.prepare';
@@ -32,7 +31,6 @@ import vendorsList from './vendors.list';
 
 const ALL = [
   pageDetected,
-  pageLeft,
   pageForTab,
   suggestionDismiss,
   suggestionOpen,

@@ -23,8 +23,6 @@ export interface CatalogIndex {
   readonly vendors: readonly Vendor[];
   /** Number of distinct keys in the index. */
   readonly keyCount: number;
-  /** The `host:` and `path:` keys: what the content script checks before asking about an ordinary page. */
-  readonly siteKeys: readonly string[];
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -67,7 +65,6 @@ export function compileCatalog(catalogs: readonly Catalog[]): CatalogIndex {
     productsById: (productId) => byProductId.get(productId) ?? NONE,
     vendors,
     keyCount: byKey.size,
-    siteKeys: Object.freeze([...byKey.keys()].filter((k) => k.startsWith('host:') || k.startsWith('path:'))),
   };
 }
 

@@ -73,7 +73,7 @@ export function classifyPage(url: string, signals?: DomSignals): Detection {
     : isStackExchangeHost(host)
       ? detectStackExchange(host, segs, parsed.pathname, sig)
       : detectOtherHost(host, segs, sig);
-  // Keys travel in a message whose schema caps their length; no catalog key is that long anyway.
+  // No catalog key is that long: a longer one is noise the worker need not remember.
   detection.keys = detection.keys.filter((k) => k.length <= MAX_KEY);
   return detection;
 }

@@ -2,5 +2,4 @@
 // imported from their own files by the worker only.
 export * from './envelope';
 export * from './client';
-export * from './catalog-hosts';
 export type * from './views';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refreshCatalog } from '../../../src/background/catalogs';
-import { CatalogIndexCache, publishSiteKeys } from '../../../src/background/catalog-index';
-import { CATALOG_HOSTS_KEY } from '../../../src/core/messages/catalog-hosts';
+import { CatalogIndexCache } from '../../../src/background/catalog-index';
 import { createSyncer } from '../../../src/background/sync';
 import { clock, FakeVendor, freshDb, memoryLock, seedVendor } from './helpers';
 import { vendorCatalog } from './world';
@@ -99,25 +98,5 @@ describe('catalog refresh', () => {
     await syncer.syncAll();
     expect(changes).toBe(2);
     expect(vendor.requests.filter((r) => r.url.endsWith('/v1/catalog'))).toHaveLength(4); // positive control: each pass asked
-  });
-});
-
-describe('published site keys', () => {
-  it('are written to storage.local only when they change', async () => {
-    const items = new Map<string, unknown>();
-    let writes = 0;
-    const area = {
-      get: async (key: string) => ({ [key]: structuredClone(items.get(key)) }),
-      set: async (next: Record<string, unknown>) => {
-        writes++;
-        for (const [k, v] of Object.entries(next)) items.set(k, structuredClone(v));
-      },
-    };
-    expect(await publishSiteKeys(area, ['host:discuss.elastic.co', 'path:www.postgresql.org/docs'])).toBe(true);
-    expect(await publishSiteKeys(area, ['host:discuss.elastic.co', 'path:www.postgresql.org/docs'])).toBe(false);
-    expect(writes).toBe(1);
-    expect(await publishSiteKeys(area, ['host:discuss.elastic.co'])).toBe(true);
-    expect(items.get(CATALOG_HOSTS_KEY)).toEqual({ 'host:discuss.elastic.co': 1 });
-    expect(writes).toBe(2);
   });
 });

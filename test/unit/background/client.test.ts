@@ -11,7 +11,7 @@ describe('command client', () => {
     expect(settings.ok && settings.value.sharePageUrl).toBe('host');
     const detected = await createCommandClient<ContentCommands>((m) => route(m, contentScript()))('page.detected', {
       url: 'https://github.com/mysql/mysql-server',
-      detection: { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.9 },
+      signals: {},
     });
     expect(detected.ok).toBe(true);
   });

@@ -23,11 +23,11 @@ describe('the content script on Advocate’s sites', () => {
     tabAccess.readable.set(8, { url: question(8), signals: { tags: ['php', 'mysql'] } });
     tabAccess.readable.set(9, { url: question(9), signals: { tags: 'mysql' } });
     tabAccess.readable.set(12, { url: question(12), signals: { tags: ['mysql'] } });
-    // A question tagged mysql matches the starter catalog's MySQL, which this vendor does not offer: reported, no script.
-    expect(await runContentScriptIfWorth(services, 4, question(4), 'mysql - Why is my count slow? - Stack Overflow')).toBe(false);
+    // A question tagged mysql: reported, and the script runs, since the enrolled vendor offers MySQL on Stack Overflow.
+    expect(await runContentScriptIfWorth(services, 4, question(4), 'mysql - Why is my count slow? - Stack Overflow')).toBe(true);
     expect((await services.tabs.recall(4))?.detection.keys).toContain('so-tag:stackoverflow.com:mysql');
     // The title's words count as tags too: "MySQL" in the question itself.
-    expect(await runContentScriptIfWorth(services, 12, question(12), 'Why is my MySQL count slow? - Stack Overflow')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 12, question(12), 'Why is my MySQL count slow? - Stack Overflow')).toBe(true);
     expect((await services.tabs.recall(12))?.detection.keys).toContain('so-tag:stackoverflow.com:mysql');
     // A title about php: the page is not read, even though a secondary tag would match (the popup still finds it).
     expect(await runContentScriptIfWorth(services, 8, question(8), 'php - Why is my count slow? - Stack Overflow')).toBe(false);
@@ -36,9 +36,9 @@ describe('the content script on Advocate’s sites', () => {
     expect(await runContentScriptIfWorth(services, 10, question(10), 'mysql - Why is my count slow? - Stack Overflow')).toBe(false); // unreadable
     expect(await services.tabs.recall(9)).toBeNull();
     // No title known: the address's slug, made from the title, stands in for it.
-    expect(await runContentScriptIfWorth(services, 13, 'https://stackoverflow.com/questions/13/mysql-count-slow')).toBe(false);
+    expect(await runContentScriptIfWorth(services, 13, 'https://stackoverflow.com/questions/13/mysql-count-slow')).toBe(false); // read, unreadable
     expect(tabAccess.read).toEqual([4, 12, 9, 10, 13]);
-    expect(tabAccess.injected).toEqual([]);
+    expect(tabAccess.injected).toEqual([4, 12]);
   });
 
   it('before any enrolment, reports a matched page for the popup and toolbar but runs no script: it could show nothing', async () => {

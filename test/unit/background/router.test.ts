@@ -4,7 +4,6 @@ import type { SenderKind } from '../../../src/background/commands/command';
 import { classifySender, type SenderInfo } from '../../../src/background/router';
 import { contentScript, EXTENSION_ID, makeWorker, OPTIONS, OPTIONS_URL, ORIGIN, POPUP, POPUP_URL, ROUTER_CONFIG } from './world';
 
-const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
 const SENDERS: Record<SenderKind, SenderInfo> = { content: contentScript(), popup: POPUP, options: OPTIONS };
 
 describe('router', () => {
@@ -30,7 +29,7 @@ describe('router', () => {
 
   it('content scripts may send only the commands a page needs', () => {
     const forContent = [...COMMANDS.values()].filter((c) => c.callers.includes('content')).map((c) => c.name);
-    expect(forContent.sort()).toEqual(['page.detected', 'page.left', 'reply.insert', 'reply.prepare', 'suggestion.dismiss', 'suggestion.open']);
+    expect(forContent.sort()).toEqual(['page.detected', 'reply.insert', 'reply.prepare', 'suggestion.dismiss', 'suggestion.open']);
   });
 
   it('answers every command from a sender it does not list with "forbidden", before reading the payload', async () => {
@@ -65,10 +64,10 @@ describe('router', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/channel/) } });
     const extra = await send('settings.get', { sneaky: true });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    const url = await send('page.detected', { url: 'javascript:alert(1)', detection }, contentScript());
+    const url = await send('page.detected', { url: 'javascript:alert(1)', signals: {} }, contentScript());
     expect(url).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/url/) } });
-    const keys = await send('page.detected', { url: 'https://github.com/x', detection: { ...detection, keys: Array(65).fill('host:x.example') } }, contentScript());
-    expect(keys).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/too many/) } });
+    const tags = await send('page.detected', { url: 'https://github.com/x', signals: { tags: Array(11).fill('mysql') } }, contentScript());
+    expect(tags).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/at most 10 tags/) } });
   });
 
   it('answers unknown commands and foreign messages with an error, never a throw', async () => {

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CATALOG_HOSTS_KEY } from '../../../src/core/messages/catalog-hosts';
 import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
 
 const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
@@ -42,8 +41,7 @@ describe('service worker entry', () => {
   it('keeps the last detection of a tab in session storage and forgets it when the tab closes', async () => {
     const { chrome, session } = await loadWorker();
     const url = 'https://github.com/mysql/mysql-server';
-    const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
-    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, detection } }, { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 });
+    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, signals: {} } }, { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 });
     expect(session.has('tab:5')).toBe(true);
     const forTab = await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup);
     expect(forTab.response).toMatchObject({ ok: true, value: { url } });
@@ -54,9 +52,8 @@ describe('service worker entry', () => {
   it('forgets a tab’s page as soon as the tab starts loading another one: no old product, no old URL', async () => {
     const { chrome, session } = await loadWorker();
     const url = 'https://github.com/mysql/mysql-server';
-    const detection = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
     const tab = { id: FAKE_EXTENSION_ID, url, tab: { id: 5 } as chrome.tabs.Tab, frameId: 0 };
-    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, detection } }, tab);
+    await deliver(chrome, { advocate: 1, name: 'page.detected', payload: { url, signals: {} } }, tab);
     chrome.tabs.onUpdated.emit(5, { title: 'MySQL' }, { id: 5, status: 'complete' }); // not a navigation
     expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toMatchObject({ ok: true, value: { url } });
     chrome.tabs.onUpdated.emit(5, { status: 'loading' }, { id: 5, status: 'loading' }); // the tab goes to a page that matches nothing
@@ -78,15 +75,6 @@ describe('service worker entry', () => {
     chrome.alarms.onAlarm.emit({ name: 'someone-elses-alarm' });
     self.dispatchEvent(new Event('online'));
     await vi.waitFor(() => expect(locks.requests).toBe(before + 2));
-  });
-
-  it('publishes the catalog host and path keys for the content script, and nothing secret', async () => {
-    const { chrome } = await loadWorker();
-    await vi.waitFor(() => expect(chrome.storage.local.items.get(CATALOG_HOSTS_KEY)).toBeDefined());
-    const hosts = chrome.storage.local.items.get(CATALOG_HOSTS_KEY) as Record<string, number>;
-    expect(hosts['host:discuss.elastic.co']).toBe(1);
-    expect(hosts['host:github.com']).toBeUndefined();
-    expect(Object.keys(hosts).every((k) => k.startsWith('host:') || k.startsWith('path:'))).toBe(true);
   });
 
   it('adds its context-menu entries on install and types a referral into the reply box only after a click', async () => {

@@ -39,7 +39,7 @@ export function vendorCatalog(vendorId = 'acme', endpoint = ENDPOINT): Catalog {
             id: 'mysql',
             name: 'MySQL',
             description: 'Open-source relational database.',
-            signals: { repositories: ['https://github.com/mysql/mysql-server'], images: ['_/mysql'] },
+            signals: { repositories: ['https://github.com/mysql/mysql-server'], images: ['_/mysql'], stackExchange: [{ site: 'stackoverflow.com', tags: ['mysql'] }] },
             offers: [
               { id: 'enterprise', name: 'MySQL Enterprise', url: 'https://acme.example.com/mysql', adds: 'Adds 24x7 support and backups.', commission: { kind: 'percent', value: 10, period: 'first-year' } },
             ],
@@ -177,7 +177,7 @@ export class FakeSiteSurface implements SiteSurface {
 
 /** storage.local, alarms and tab badges as data.deleteAll sees them. */
 export class FakeLocalData implements LocalData {
-  readonly local = new Map<string, unknown>([['catalog-hosts', ['example.org']]]);
+  readonly local = new Map<string, unknown>([['advocate:granted-sites', [{ host: 'example.org' }]]]);
   alarms = ['advocate-sync', 'other'];
   alarmResets = 0;
   tabBadgesCleared = 0;
@@ -263,8 +263,6 @@ export function value<T>(result: { ok: boolean; value?: unknown; error?: unknown
 
 /** A referral request for the catalog vendorCatalog() describes. */
 export const CREATE = { vendorId: 'acme', productId: 'mysql', offerId: 'enterprise', channel: 'forum-answer' };
-/** What the content script reports on github.com/mysql/mysql-server. */
-export const DETECTION = { pageType: 'project', site: 'github', keys: ['github:mysql/mysql-server'], confidence: 0.95 };
 export const REPO_URL = 'https://github.com/mysql/mysql-server';
 
 /** The vendor's stats after one referral got 5 clicks and 2 conversions. */

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { classifyPage, detectPage } from '../../../src/core/detect/index';
 import type { DomSignals } from '../../../src/core/detect/types';
-import { DetectionSchema } from '../../../src/core/messages/detection';
 
 const KEY = /^(github|github-org|gitlab|codeberg|bitbucket|npm|pypi|maven|go|crates|rubygems|packagist|nuget|docker|host|path|so-tag|subreddit):\S+$/;
 
@@ -22,8 +20,6 @@ const readable = (s: string) => {
 const wellFormed = (d: ReturnType<typeof detectPage>) => {
   expect(['project', 'forum', 'other']).toContain(d.pageType);
   expect(d.confidence >= 0 && d.confidence <= 1, `confidence ${d.confidence} is outside [0, 1]`).toBe(true);
-  // Whatever the page, the worker's page.detected schema accepts the detection.
-  expect(v.safeParse(DetectionSchema, d).success).toBe(true);
   for (const key of d.keys) {
     expect(key).toMatch(KEY);
     expect(key.length).toBeLessThanOrEqual(256);

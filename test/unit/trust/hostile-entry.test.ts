@@ -23,7 +23,7 @@ describe('the worker entry under hostile messages', () => {
     const protos = prototypeSnapshot();
     const tally = { messages: 0, answered: 0, ignored: 0, violations: 0 };
     const message = fc.oneof(
-      fc.record({ advocate: fc.constant(1), name: fc.oneof(fc.constantFrom('page.detected', 'page.left', 'vendors.enrol', 'data.import', ...PROTOTYPE_KEYS), hostileValue), payload: fc.oneof(mutated({ url: 'https://evil.example/', detection: {} }), hostileValue) }),
+      fc.record({ advocate: fc.constant(1), name: fc.oneof(fc.constantFrom('page.detected', 'vendors.enrol', 'data.import', ...PROTOTYPE_KEYS), hostileValue), payload: fc.oneof(mutated({ url: 'https://evil.example/', signals: {} }), hostileValue) }),
       hostileValue,
     );
     await fc.assert(

@@ -10,11 +10,10 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/background/commands';
 import type { SenderKind } from '../../../src/background/commands/command';
-import { CatalogIndexCache, publishSiteKeys, type LocalArea } from '../../../src/background/catalog-index';
 import type { SenderInfo } from '../../../src/background/router';
 import type { Result } from '../../../src/core/messages/envelope';
 import { ENDPOINT, FakeVendor } from '../background/helpers';
-import { CREATE, DETECTION, enrollable, EXTENSION_ID, makeWorker, OPTIONS, OPTIONS_URL, ORIGIN, POPUP, POPUP_URL, REPO_URL, routeByEndpoint, value } from '../background/world';
+import { CREATE, enrollable, EXTENSION_ID, makeWorker, OPTIONS, OPTIONS_URL, ORIGIN, POPUP, POPUP_URL, REPO_URL, routeByEndpoint, value } from '../background/world';
 import { hostileString, hostileValue, mutated, PROTOTYPE_KEYS, prototypeSnapshot } from '../../trust/hostile-values';
 
 const RUNS = { content: 5000, foreign: 2000, ours: 2000 };
@@ -53,7 +52,7 @@ const OUR_SENDERS: Sender[] = [
 /** A valid payload per command, to mutate; commands added later are attacked with `{}` variants. */
 function samples(referralId: string): Record<string, Record<string, unknown>> {
   return {
-    'page.detected': { url: REPO_URL, detection: DETECTION },
+    'page.detected': { url: REPO_URL, signals: {} },
     'page.forTab': { tabId: 7 },
     'catalog.search': { query: 'mysql', limit: 5 },
     'vendors.enrol': { endpoint: ENDPOINT, code: 'GOOD-CODE' },
@@ -100,16 +99,13 @@ async function hostileWorld() {
   const fetched: string[] = [];
   const inner = routeByEndpoint(vendor);
   const world = makeWorker({ vendor, fetch: (url, init) => (fetched.push(url), inner(url, init)) });
-  const localWrites: Record<string, unknown>[] = [];
-  const local = new Map<string, unknown>();
-  const localArea: LocalArea = {
-    get: async (key) => (local.has(key) ? { [key]: local.get(key) } : {}),
-    set: async (items) => {
-      localWrites.push(items);
-      for (const [k, val] of Object.entries(items)) local.set(k, structuredClone(val));
-    },
+  // What the worker keeps in storage.local: the granted sites' list.
+  const localWrites: string[][] = [];
+  const saveMatches = world.siteSurface.saveMatches.bind(world.siteSurface);
+  world.siteSurface.saveMatches = async (matches) => {
+    localWrites.push(matches);
+    return saveMatches(matches);
   };
-  world.services.catalogs = new CatalogIndexCache(world.db, (keys) => publishSiteKeys(localArea, keys));
   value(await world.send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS));
   const created = value<{ referral: { id: string } }>(await world.send('referrals.create', CREATE, POPUP));
   await world.services.catalogs.get();
@@ -124,7 +120,6 @@ async function hostileWorld() {
     sessionWrites.push({ op: 'remove', key });
     return remove(key);
   };
-  expect(local.size).toBe(1); // the site keys were published once, before the attack
   fetched.length = 0;
   localWrites.length = 0;
   return { world, vendor, fetched, localWrites, sessionWrites, referralId: created.referral.id };
@@ -157,7 +152,7 @@ const REGRESSIONS: unknown[] = [
   { advocate: 1, name: 10n, payload: {} },
   { advocate: 1, name: (() => { const a: Record<string, unknown> = {}; a.a = a; return a; })(), payload: {} },
   { advocate: 1, name: 'x'.repeat(100_000), payload: {} },
-  { advocate: 1, name: 'page.detected', payload: { url: `https://github.com/${'a'.repeat(100_000)}`, detection: DETECTION } },
+  { advocate: 1, name: 'page.detected', payload: { url: `https://github.com/${'a'.repeat(100_000)}`, signals: {} } },
 ];
 
 interface Tally {
@@ -300,7 +295,7 @@ describe('hostile messages to every registered command', () => {
   }, 120_000);
 
   it('…and the worker still answers: a valid page report, a popup lookup and a new referral work (positive controls)', async () => {
-    const page = await w.world.send('page.detected', { url: REPO_URL, detection: DETECTION }, CONTENT_SENDERS[0]!.info);
+    const page = await w.world.send('page.detected', { url: REPO_URL, signals: {} }, CONTENT_SENDERS[0]!.info);
     expect(value<{ suggestion: { productId: string } | null }>(page).suggestion?.productId).toBe('mysql');
     expect(value<{ url: string }>(await w.world.send('page.forTab', { tabId: 7 }, POPUP)).url).toBe(REPO_URL);
     const writes = idb.writes;

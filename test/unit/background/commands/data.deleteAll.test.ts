@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CREATE, contentScript, DETECTION, enrolledWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
+import { CREATE, contentScript, enrolledWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 /** An enrolled worker with something in every place data.deleteAll must empty. */
 async function fullWorker() {
@@ -8,7 +8,7 @@ async function fullWorker() {
   value(await world.send('deals.register', { vendorId: 'acme', productId: 'mysql', customerName: 'Initech', customerDomain: 'initech.example' }));
   value(await world.send('settings.set', { sharePageUrl: 'full', mutedHosts: ['example.org'] }, OPTIONS));
   await world.syncer.syncAll({ force: true }); // stats, catalog
-  const suggested = value(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 7)));
+  const suggested = value(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 7)));
   expect(suggested).toMatchObject({ suggestion: { vendorName: 'Acme Data' } }); // positive control: enrolled, an offer for the page
   world.siteSurface.origins.add('https://discuss.example.com/*');
   world.siteSurface.matches = ['https://discuss.example.com/*'];
@@ -50,7 +50,7 @@ describe('data.deleteAll', () => {
     const settings = value<{ sharePageUrl: string; mutedHosts: string[] }>(await world.send('settings.get', {}, OPTIONS));
     expect(settings).toMatchObject({ sharePageUrl: 'host', mutedHosts: [] });
     expect(value<{ vendors: unknown[] }>(await world.send('vendors.list', {}, OPTIONS)).vendors).toEqual([]);
-    const again = await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 7));
+    const again = await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 7));
     expect(value<{ suggestion: unknown } | null>(again)?.suggestion ?? null).toBeNull();
   });
 

@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
+import { matchDetection } from '../../../../src/background/pages';
+import { offerFor } from '../../../../src/background/suggestions';
 import { fillWords, PAGE_WORDS } from '../../../../src/content/words';
+import { detectPage } from '../../../../src/core/detect';
 import type { SuggestionView } from '../../../../src/core/messages/views';
-import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
+import { contentScript, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('page.detected', () => {
   it('matches locally, remembers the page for its tab, and tells the page only the enrolled vendor’s offer', async () => {
     const world = await enrolledWorker();
-    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
     expect(view).toEqual({
       suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: '2027-01-01' } },
       inPage: true,
@@ -16,16 +19,16 @@ describe('page.detected', () => {
     // No other vendor, no secret, no catalog beyond the one offer.
     const text = JSON.stringify(view);
     for (const absent of [world.vendor.token!, world.enrolment.referralSecret, 'Oracle', 'commission']) expect(text).not.toContain(absent);
-    expect(world.session.data.get('tab:9')).toEqual({ url: REPO_URL, detection: DETECTION });
+    expect(world.session.data.get('tab:9')).toEqual({ url: REPO_URL, detection: detectPage(REPO_URL) }); // the worker's own detection
   });
 
   it('sets the tab’s toolbar title and icon to the offer; another tab says nothing matches', async () => {
     const world = await enrolledWorker();
-    value(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    value(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
     expect(world.toolbar.titles.get(9)).toBe('Advocate: recommend MySQL Enterprise');
     expect(world.toolbar.icons.get(9)?.['16']).toBe('icons/icon-match-16.png');
     const blog = 'https://github.com/some/unknown-thing';
-    value(await world.send('page.detected', { url: blog, detection: { ...DETECTION, keys: ['github:some/unknown-thing'] } }, contentScript(blog, 10)));
+    value(await world.send('page.detected', { url: blog, signals: {} }, contentScript(blog, 10)));
     expect(world.toolbar.titles.get(10)).toBe('Advocate: nothing here matches your vendors’ products');
     expect(world.toolbar.icons.get(10)?.['16']).toBe('icons/icon-16.png');
   });
@@ -37,14 +40,14 @@ describe('page.detected', () => {
     const getMessage = vi.fn((key: string, subs: string[]) => (messages[key] ?? '').replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? ''));
     vi.stubGlobal('chrome', { i18n: { getMessage } });
     try {
-      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
       expect(view.words).toEqual(messages); // keys the locale lacks are left out (the page looks them up itself)
       expect(fillWords(view.words!.cardCertified!, ['MySQL', 'professional'])).toBe('You are certified for MySQL: professional');
       expect(fillWords(view.words!.cardTitle!, ['$2 off'])).toBe('Recommend $2 off'); // a substitution is not read again
       expect(getMessage.mock.calls.map(([key]) => key)).toEqual([...PAGE_WORDS]);
       // Toolbar only: nothing is shown in the page, so no wording is sent.
       value(await world.send('settings.set', { inPage: false }, POPUP));
-      expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9))).words).toBeUndefined();
+      expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9))).words).toBeUndefined();
     } finally {
       vi.unstubAllGlobals();
     }
@@ -52,14 +55,14 @@ describe('page.detected', () => {
 
   it('a page may only report its own address', async () => {
     const { send, session } = makeWorker();
-    const result = await send('page.detected', { url: 'https://other.example/', detection: DETECTION }, contentScript(REPO_URL));
+    const result = await send('page.detected', { url: 'https://other.example/', signals: {} }, contentScript(REPO_URL));
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(session.data.size).toBe(0);
   });
 
   it('without enrolment the page hears of nothing (the popup still sees starter matches)', async () => {
     const world = makeWorker();
-    const content = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+    const content = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL)));
     expect(content).toEqual({ suggestion: null, inPage: true, reply: null });
     const popup = value<{ match: { products: { productId: string }[] } } | null>(await world.send('page.forTab', { tabId: 7 }));
     expect(popup?.match.products.map((p) => p.productId)).toContain('mysql');
@@ -75,21 +78,21 @@ describe('page.detected', () => {
     for (const [what, patch] of cases) {
       const world = await enrolledWorker();
       value(await world.send('settings.set', patch, OPTIONS));
-      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+      const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL)));
       expect(view.suggestion, what).toBeNull();
     }
-    // Positive control and the vendor's own pages: the same product on acme.example.com is not suggested.
+    // Positive control and the vendor's own pages: the same product on acme.example.com is not offered.
     const world = await enrolledWorker();
-    const own = 'https://docs.acme.example.com/mysql';
-    const detection = { pageType: 'project', site: 'web', keys: ['github:mysql/mysql-server'], confidence: 0.9 };
-    expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL))).suggestion).not.toBeNull();
-    expect(value<SuggestionView>(await world.send('page.detected', { url: own, detection }, contentScript(own, 8))).suggestion).toBeNull();
+    expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL))).suggestion).not.toBeNull();
+    const mysql = await matchDetection(world.services, detectPage(REPO_URL));
+    expect(await offerFor(world.services, mysql, REPO_URL)).not.toBeNull();
+    expect(await offerFor(world.services, mysql, 'https://docs.acme.example.com/mysql')).toBeNull();
   });
 
   it('a dismissal elsewhere does not hide the product here, and toolbar-only keeps the page empty of UI', async () => {
     const world = await enrolledWorker();
     value(await world.send('settings.set', { dismissed: ['mysql@gitlab.com'], inPage: false }, POPUP));
-    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL)));
+    const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL)));
     expect(view.suggestion?.productId).toBe('mysql');
     expect(view.inPage).toBe(false);
   });

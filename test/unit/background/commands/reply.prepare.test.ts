@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyDraftView } from '../../../../src/core/messages/views';
-import { contentScript, DETECTION, enrolledWorker, makeWorker, REPO_URL, value } from '../world';
+import { contentScript, enrolledWorker, makeWorker, REPO_URL, value } from '../world';
 
 const ISSUE = 'https://github.com/mysql/mysql-server/issues/7';
 const QUESTION = 'https://stackoverflow.com/questions/1/slow-mysql-count';
-const SO = { pageType: 'forum', site: 'stackexchange', keys: ['github:mysql/mysql-server'], confidence: 0.9 };
 
 describe('reply.prepare', () => {
   it('shows exactly the text to insert, in the site’s format, with the community rule; nothing is stored yet', async () => {
     const world = await enrolledWorker();
-    value(await world.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    value(await world.send('page.detected', { url: ISSUE, signals: {} }, contentScript(ISSUE, 9)));
     const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9)));
     expect(draft.text).toMatch(/^\[MySQL Enterprise by Acme Data\]\(https:\/\/vendor\.test\/r\/[0-9a-z]{24}[^)]*\)/i);
     expect(draft.text).toMatch(/paid referral link/);
@@ -23,7 +22,7 @@ describe('reply.prepare', () => {
 
   it('on Stack Exchange the rule refuses a link-only answer and cites the site’s own help page', async () => {
     const world = await enrolledWorker();
-    value(await world.send('page.detected', { url: QUESTION, detection: SO }, contentScript(QUESTION, 3)));
+    value(await world.send('page.detected', { url: QUESTION, signals: { tags: ['mysql'] } }, contentScript(QUESTION, 3)));
     const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(QUESTION, 3)));
     expect(draft.rule).toMatchObject({ name: 'Stack Exchange', linkOnly: 'refuse', source: 'https://stackoverflow.com/help/promotion' });
     expect(draft.rule.minOwnText).toBeGreaterThan(50);
@@ -32,7 +31,7 @@ describe('reply.prepare', () => {
   it('after a same-document navigation (the sender URL still the loaded one) takes the page’s own URL of that origin, and stores it', async () => {
     const world = await enrolledWorker();
     const moved = `${ISSUE}?tab=1`;
-    value(await world.send('page.detected', { url: moved, detection: DETECTION }, contentScript(ISSUE, 9)));
+    value(await world.send('page.detected', { url: moved, signals: {} }, contentScript(ISSUE, 9)));
     expect(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } }); // the old way
     const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false, url: moved }, contentScript(ISSUE, 9)));
     expect(await world.send('reply.prepare', { rich: false, url: 'https://evil.example/mysql' }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -45,10 +44,10 @@ describe('reply.prepare', () => {
   it('refuses when the page was not reported, moved on, or nothing enrolled is on it', async () => {
     const world = await enrolledWorker();
     expect(await world.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } });
-    value(await world.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    value(await world.send('page.detected', { url: ISSUE, signals: {} }, contentScript(ISSUE, 9)));
     expect(await world.send('reply.prepare', { rich: false }, contentScript(REPO_URL, 9))).toMatchObject({ ok: false, error: { code: 'no-page' } });
     const plain = makeWorker();
-    value(await plain.send('page.detected', { url: ISSUE, detection: DETECTION }, contentScript(ISSUE, 9)));
+    value(await plain.send('page.detected', { url: ISSUE, signals: {} }, contentScript(ISSUE, 9)));
     expect(await plain.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'nothing-to-recommend' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentScript, DETECTION, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
+import { contentScript, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('settings.set', () => {
   it('validates the disclosure (never empty, must say paid), normalises muted hosts, and keeps them', async () => {
@@ -18,7 +18,7 @@ describe('settings.set', () => {
 
   it('the popup’s pause shows at once on every open tab’s toolbar icon, and resuming brings the offer back', async () => {
     const world = await enrolledWorker();
-    value(await world.send('page.detected', { url: REPO_URL, detection: DETECTION }, contentScript(REPO_URL, 9)));
+    value(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
     expect(world.toolbar.titles.get(9)).toBe('Advocate: recommend MySQL Enterprise');
     value(await world.send('settings.set', { suggestionsEnabled: false }, POPUP));
     expect(world.toolbar.titles.get(9)).toBe('Advocate: suggestions are paused');
