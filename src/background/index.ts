@@ -33,9 +33,9 @@ refreshBadge = () => void badge.refresh();
 
 const fetchVendor: Services['fetch'] = (input, init) => fetch(input, init);
 
-// The content script looks up an ordinary page only when the catalog names its host; it reads
-// this public list from storage.local instead of waking the worker on every page.
 const catalogs = new CatalogIndexCache(db);
+// Versions before the worker became the only detector kept the catalog's public host list there.
+void chrome.storage.local.remove('advocate:catalog-hosts').catch(() => {});
 
 const syncer = createSyncer({
   db,

@@ -43,7 +43,7 @@ export async function runContentScriptIfWorth(s: Services, tabId: number, url: s
     found = signals.success ? matchWithSignals(url, signals.output, index) : null;
   }
   if (!found) return false;
-  await reportPage(s, tabId, url, found.detection);
+  await reportPage(s, tabId, url, found.detection, found.match);
   if (!(await offerFor(s, found.match, url))) return false;
   // A page that has it already only looks at its address again (src/content/main.iife.ts).
   return s.tabAccess.injectContentScript(tabId);

@@ -33,10 +33,10 @@ async function accessOf(s: Pick<Services, 'declaredMatches' | 'sites'>, url: str
   return (await s.sites.list()).some((site) => patternMatchesUrl(site.pattern, url)) ? 'granted' : 'once';
 }
 
-/** Remembers the tab's page, shows it on the toolbar and answers what its content script may hear. */
-export async function reportPage(s: Services, tabId: number, url: string, detection: Detection): Promise<SuggestionView> {
+/** Remembers the tab's page, shows it on the toolbar and answers what its content script may hear. `match`: the detection's, when the caller has it. */
+export async function reportPage(s: Services, tabId: number, url: string, detection: Detection, match?: PageMatch): Promise<SuggestionView> {
   await s.tabs.remember(tabId, { url, detection }); // first, so reports and navigations keep their order
-  const { view, settings } = await suggestionFor(s, await matchDetection(s, detection), url);
+  const { view, settings } = await suggestionFor(s, match ?? (await matchDetection(s, detection)), url);
   await s.toolbar.show(tabId, view, !settings.suggestionsEnabled);
   return view;
 }
@@ -47,8 +47,9 @@ export async function reportPage(s: Services, tabId: number, url: string, detect
  * single-page site moved on), and the page hears nothing.
  */
 export async function reportOrForgetPage(s: Services, tabId: number, url: string, detection: Detection): Promise<SuggestionView> {
+  if (detection.keys.length > 0 && detection.pageType !== 'other') return reportPage(s, tabId, url, detection);
   const match = await matchDetection(s, detection);
-  if (detection.keys.length > 0 && (detection.pageType !== 'other' || match.products.length > 0)) return reportPage(s, tabId, url, detection);
+  if (detection.keys.length > 0 && match.products.length > 0) return reportPage(s, tabId, url, detection, match);
   await forgetPage(s, tabId);
   return (await suggestionFor(s, match, url)).view;
 }

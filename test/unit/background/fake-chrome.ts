@@ -65,6 +65,7 @@ export function installFakeChrome() {
         items: new Map<string, unknown>(),
         get: async (key: string) => ({ [key]: chrome.storage.local.items.get(key) }),
         set: vi.fn(async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => chrome.storage.local.items.set(k, structuredClone(v)))),
+        remove: vi.fn(async (keys: string | string[]) => void [keys].flat().forEach((k) => chrome.storage.local.items.delete(k))),
       },
       session: {
         get: async (key: string | null) => (key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {}),

@@ -4,9 +4,10 @@ import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
 
 const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
 
-async function loadWorker() {
+async function loadWorker(stored: Record<string, unknown> = {}) {
   vi.resetModules();
   const fake = installFakeChrome();
+  for (const [key, value] of Object.entries(stored)) fake.chrome.storage.local.items.set(key, value);
   const fetch = vi.fn(async () => new Response('{}', { status: 503 }));
   vi.stubGlobal('fetch', fetch);
   await import('../../../src/background/index');
@@ -59,6 +60,12 @@ describe('service worker entry', () => {
     chrome.tabs.onUpdated.emit(5, { status: 'loading' }, { id: 5, status: 'loading' }); // the tab goes to a page that matches nothing
     expect((await deliver(chrome, { advocate: 1, name: 'page.forTab', payload: { tabId: 5 } }, popup)).response).toEqual({ ok: true, value: null });
     expect(session.has('tab:5')).toBe(false);
+  });
+
+  it('drops the catalog host list that earlier versions kept in storage.local, and nothing else', async () => {
+    const { chrome } = await loadWorker({ 'advocate:catalog-hosts': { 'host:discuss.elastic.co': 1 }, 'advocate:granted-sites': [] });
+    await vi.waitFor(() => expect(chrome.storage.local.items.has('advocate:catalog-hosts')).toBe(false));
+    expect(chrome.storage.local.items.has('advocate:granted-sites')).toBe(true);
   });
 
   it('sets the badge at start', async () => {
