@@ -1,7 +1,7 @@
 // The last page the content script reported per tab, in chrome.storage.session: it survives a
 // worker restart, dies with the browser session, and (at the default access level) content
 // scripts cannot read it. It is forgotten when the tab loads another page, when a single-page site
-// moves to a page nobody reports (page.left), and when the tab closes: nothing about a page may
+// moves to a page about nothing (its page.detected says so), and when the tab closes: nothing about a page may
 // outlive it. Changes to one tab are applied in the order they were asked for. A reply the
 // practitioner is previewing in the tab (a referral made, not yet stored) lives here too, and
 // goes with the page.
