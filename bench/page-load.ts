@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath, launchWithExtension } from '../test/browser/chromium';
 import { startTestEndpoint } from '../test/browser/helpers';
-import { startSiteServer } from '../test/browser/site-server';
+import { startSiteServer, withTitleTag } from '../test/browser/site-server';
 import { readHtml } from '../src/cli/page';
 import { gzippedKb } from './bundle-size';
 import { type Bench, type Figure, isMain, median, percentile, round, runStandalone } from './figure';
@@ -110,7 +110,7 @@ export const PAGES: TestPage[] = [
 /** The page as the bench serves it. */
 export function servedHtml(p: TestPage): string {
   const saved = readHtml(p.file);
-  return p.titleTag === undefined ? saved : saved.replace(/<title>[^<]*? - /, `<title>${p.titleTag} - `);
+  return p.titleTag === undefined ? saved : withTitleTag(saved, p.titleTag);
 }
 
 /** After `load`, wait for an idle period and this long, so document_idle scripts and what they ask the worker count too. */

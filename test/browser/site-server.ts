@@ -53,3 +53,8 @@ export async function startSiteServer(): Promise<SiteServer> {
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }
+
+/** A saved Stack Exchange question with `tag` as its title's leading tag: the same markup, titled as a question about something else. */
+export function withTitleTag(html: string, tag: string): string {
+  return html.replace(/<title>[^<]*? - /, `<title>${tag} - `);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { currentWorker, DIST, launchWithExtension, type ExtensionBrowser } from './chromium';
 import { allowSiteAccess, detectedTabId, enrolOnce, openPopup, startTestEndpoint, type TestEndpoint } from './helpers';
 import { afterIdle, axClick, layers, waitForLayers } from './in-page';
-import { startSiteServer, type SiteServer } from './site-server';
+import { startSiteServer, withTitleTag, type SiteServer } from './site-server';
 import { readHtml } from '../../src/cli/page';
 import { CONTENT_SCRIPT_MARK } from '../../src/content/script-file';
 import { broadRequiredPatterns } from '../unit/background/broad-patterns';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   site.page('stackoverflow.com', '/questions/19267507/why-is-my-innodb-count-slow', fixture('stackoverflow-mysql-question.html'));
   const gitQuestion = readHtml(resolve(import.meta.dirname, '../../../shared/pages/stackoverflow/question_2003505_git-delete-branch.html'));
   site.page('stackoverflow.com', '/questions/2003505/how-do-i-delete-a-git-branch-locally-and-remotely', gitQuestion);
-  site.page('stackoverflow.com', '/questions/2003506/how-do-i-delete-a-git-branch-locally-and-remotely', gitQuestion.replace('<title>version control - ', '<title>mysql - '));
+  site.page('stackoverflow.com', '/questions/2003506/how-do-i-delete-a-git-branch-locally-and-remotely', withTitleTag(gitQuestion, 'mysql'));
   site.page('eu.forums.mysql.com', '/t/replication-lag-after-upgrading-to-8-4/42', fixture('discourse-mysql-topic.html').replaceAll('https://forums.mysql.com', 'https://eu.forums.mysql.com'));
   browser = await launch();
   await allowSiteAccess(browser, 'http://127.0.0.1/*');

@@ -40,7 +40,7 @@ const BY_HOST = new Map<string, Handler>([
 const MAX_URL = 4096;
 const MAX_KEY = 256;
 
-/** The hosts a handler of its own reads (without `www.`); manifest.json declares the content script for each. */
+/** The hosts a handler of its own reads (without `www.`); manifest.json names each among its host permissions. */
 export const DETECTED_HOSTS: readonly string[] = [...BY_HOST.keys()];
 
 export function detectPage(url: string, signals?: DomSignals): Detection {
