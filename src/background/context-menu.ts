@@ -14,9 +14,6 @@ import { offerFor } from './suggestions';
 export const INSERT = 'advocate-insert-referral';
 const CREATE = 'advocate-create-referral';
 
-/** The message that asks a tab's content script to open the reply preview on its focused reply box. */
-export const OPEN_REPLY = { advocate: 1, reply: 'open' } as const;
-
 /** Where project links live; the menu entry shows only there, so it stays out of the way elsewhere. */
 const PROJECT_SITES = [
   'https://github.com/*', 'https://gitlab.com/*', 'https://codeberg.org/*', 'https://bitbucket.org/*',
@@ -55,8 +52,7 @@ export function handleContextMenuClicks(s: Services): void {
         // The reply box's page is the one the content script reported for this tab, if it still shows it.
         const page = await pageOfTab(s, tab.id);
         if (!page || page.url !== info.pageUrl || !(await offerFor(s, page.match, page.url))) return nothing();
-        const answer = (await chrome.tabs.sendMessage(tab.id, OPEN_REPLY, { frameId: info.frameId ?? 0 }).catch(() => null)) as { opened?: boolean } | null;
-        if (!answer?.opened) await nothing();
+        if (!(await s.tabAccess.openReplyPreview(tab.id, info.frameId ?? 0))) await nothing();
         return;
       }
       const match = await matchDetection(s, detectPage(url));

@@ -7,10 +7,10 @@
 // the granted ones; granted sites have a registered content script of their own (./sites.ts),
 // and the worker makes sure it ran.
 import * as v from 'valibot';
-import { matchWithSignals, worthReading, type Matched } from '../core/match/worth-reading';
+import { domSaysMore, matchWithSignals, worthReading, type Matched } from '../core/match/worth-reading';
 import { DomSignalsSchema } from '../core/messages/detection';
 import { patternMatchesUrl } from '../core/sites/match-pattern';
-import { forgetPage, reportPage } from './pages';
+import { forgetPage, reportPage, withPageWords } from './pages';
 import type { Services } from './services';
 import { offerFor } from './suggestions';
 
@@ -36,17 +36,23 @@ export async function runContentScriptIfWorth(s: Services, tabId: number, url: s
   const reading = worthReading(url, index, title);
   if (reading.worth === 'no') return false;
   let found: Matched | null = reading.worth === 'script' ? reading : null;
-  if (reading.worth === 'signals') {
-    // A question: its tags decide, read with the small signal reader rather than the whole script.
+  // The page's signals, read with the small signal reader rather than the whole script.
+  const withSignals = async () => {
     const read = await s.tabAccess.readPage(tabId);
     const signals = v.safeParse(DomSignalsSchema, read?.signals);
-    found = signals.success ? matchWithSignals(url, signals.output, index) : null;
-  }
+    return signals.success ? matchWithSignals(url, signals.output, index) : null;
+  };
+  if (reading.worth === 'signals') found = await withSignals(); // a question: its tags decide
   if (!found) return false;
-  await reportPage(s, tabId, url, found.detection, found.match);
+  let view = await reportPage(s, tabId, url, found.detection, found.match);
   if (!(await offerFor(s, found.match, url))) return false;
-  // A page that has it already only looks at its address again (src/content/main.iife.ts).
-  return s.tabAccess.injectContentScript(tabId);
+  if (domSaysMore(found.detection)) {
+    // Read only now that the page will show something: its software decides the reply box.
+    const better = await withSignals();
+    if (better) view = await reportPage(s, tabId, url, better.detection, better.match);
+  }
+  // With the answer, so the page need not ask; a page that has the script already only gets the answer.
+  return s.tabAccess.injectContentScript(tabId, { url, view: withPageWords(view) });
 }
 
 /** The moments to decide: a page finished loading, or a loaded page changed its address (pushState). */

@@ -8,6 +8,7 @@ import type { SuggestionView } from '../core/messages/views';
 import { parseWebUrl } from '../core/schema/url';
 import { patternMatchesUrl } from '../core/sites/match-pattern';
 import * as v from 'valibot';
+import { wordTemplates } from '../content/words';
 import type { Services } from './services';
 import { suggestionFor } from './suggestions';
 
@@ -39,6 +40,14 @@ export async function reportPage(s: Services, tabId: number, url: string, detect
   const { view, settings } = await suggestionFor(s, match ?? (await matchDetection(s, detection)), url);
   await s.toolbar.show(tabId, view, !settings.suggestionsEnabled);
   return view;
+}
+
+/** The browser's wording; none where there is no browser (the unit tests' worker). */
+const getMessage = (key: string, subs: string[]): string => (globalThis as { chrome?: typeof chrome }).chrome?.i18n?.getMessage(key, subs) ?? '';
+
+/** What a content script hears: with an answer it will show, the wording it shows (src/content/words.ts says why). */
+export function withPageWords(view: SuggestionView): SuggestionView {
+  return view.suggestion && view.inPage ? { ...view, words: wordTemplates(getMessage) } : view;
 }
 
 /**

@@ -1,7 +1,8 @@
 // A referral for a reply box, in two clicks: prepare (a referral made and rendered in the
 // site's format, kept for the tab, shown to the practitioner with the community's rule) and
 // insert (stored durably, its text given to the content script to type at the caret). The
-// context menu's "Insert a referral link" asks the content script to start the same preview.
+// context menu's "Insert a referral link" has the content script start the same preview
+// (TabAccess.openReplyPreview).
 import type { ReplyDraftView } from '../core/messages/views';
 import { COMMUNITY_RULES, replySiteOf, ruleSource } from '../core/referral/community-rules';
 import { defaultChannel } from '../core/referral/channels';

@@ -1,14 +1,21 @@
 // What the worker may do in a tab besides messages: read one page once after a click on the
-// toolbar icon (`activeTab`: no standing permission), load the content script into a tab whose
-// site was just granted, and open the popup for a tab. Tests pass a fake.
-import { CONTENT_SCRIPT_MARK } from '../content/script-file';
+// toolbar icon (`activeTab`: no standing permission), run the content script in a tab (handing it
+// the worker's answer), call the script already running there, and open the popup for a tab.
+// Tests pass a fake.
+import type { PageAnswer } from '../core/messages/views';
+import { CONTENT_SCRIPT_MARK, HANDED_ANSWER, type ContentScriptHandle } from '../content/script-file';
 import { readDomSignals } from '../content/signals';
 
 export interface TabAccess {
   /** The tab's address and DOM signals, or null when the browser gives no access to it (no click, a browser page). */
   readPage(tabId: number): Promise<{ url: unknown; signals: unknown } | null>;
-  /** Runs the content script in the tab now; false when the browser refuses. */
-  injectContentScript(tabId: number): Promise<boolean>;
+  /**
+   * Runs the content script in the tab now; false when the browser refuses. With `answer`, the
+   * script gets the worker's answer for the page (a script running there already gets it alone).
+   */
+  injectContentScript(tabId: number, answer?: PageAnswer): Promise<boolean>;
+  /** Asks the tab's content script to open the reply preview on its focused box; false when it did not. */
+  openReplyPreview(tabId: number, frameId: number): Promise<boolean>;
   /** Whether the content script runs in the tab's page already (false when the browser gives no access). */
   hasContentScript(tabId: number): Promise<boolean>;
   /** Opens the popup about the tab; where the browser will not open it, the popup page in a new tab. */
@@ -26,10 +33,23 @@ export function chromeTabAccess(contentScriptFile: string, popupUrl: string): Ta
         return null;
       }
     },
-    async injectContentScript(tabId) {
+    async injectContentScript(tabId, answer) {
+      const target = { tabId, frameIds: [0] };
       try {
-        await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [contentScriptFile] });
+        if (answer) {
+          const [handed] = await chrome.scripting.executeScript({ target, func: handAnswer, args: [CONTENT_SCRIPT_MARK, HANDED_ANSWER, answer] });
+          if (handed?.result === true) return true;
+        }
+        await chrome.scripting.executeScript({ target, files: [contentScriptFile] });
         return true;
+      } catch {
+        return false;
+      }
+    },
+    async openReplyPreview(tabId, frameId) {
+      try {
+        const [opened] = await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: callOpenReply, args: [CONTENT_SCRIPT_MARK] });
+        return opened?.result === true;
       } catch {
         return false;
       }
@@ -51,4 +71,24 @@ export function chromeTabAccess(contentScriptFile: string, popupUrl: string): Ta
       }
     },
   };
+}
+
+// Run in the content script's isolated world (`executeScript({ func })` sends their source
+// alone), so they use nothing declared outside their bodies.
+
+/** Gives the answer to the script running in the page (true), or leaves it for the script's first run (false). */
+function handAnswer(mark: string, slot: string, answer: PageAnswer): boolean {
+  const world = globalThis as unknown as Record<string, unknown>;
+  const running = world[mark] as ContentScriptHandle | undefined;
+  if (typeof running?.inspect === 'function') {
+    running.inspect(answer);
+    return true;
+  }
+  world[slot] = answer;
+  return false;
+}
+
+function callOpenReply(mark: string): boolean {
+  const running = (globalThis as unknown as Record<string, unknown>)[mark] as ContentScriptHandle | undefined;
+  return typeof running?.openReply === 'function' && running.openReply();
 }

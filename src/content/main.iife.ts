@@ -3,22 +3,25 @@
 // again after a single-page move to such a page; on sites the practitioner granted it is registered.
 // Built as one self-contained file (the `.iife.ts` name tells @crxjs), so nothing is
 // web-accessible and no page can probe for Advocate.
-// Small, since every byte is parsed in the page: it reads the page's few signals and sends them
-// with its address; the worker detects and matches (the detector and the catalog stay there).
+// Small, since every byte is parsed in the page. Where the worker ran it, it hands the script its
+// answer for the page, so a page load sends no message and touches no extension API before a
+// click (making the API bindings costs the page's main thread). Elsewhere (a granted site's
+// registered script, a single-page move the worker has not seen) it reads the page's few signals
+// and sends them with its address; the worker detects and matches (the detector stays there).
 // Nothing appears in the page unless the worker answers with an offer of a vendor the
 // practitioner is enrolled with; nothing is inserted without their click.
 import type { ContentCommands } from '../background/commands';
 import { createCommandClient } from '../core/messages/client';
-import type { SuggestionView } from '../core/messages/views';
+import type { PageAnswer, SuggestionView } from '../core/messages/views';
 import { showCard } from './card';
-import { CONTENT_SCRIPT_MARK } from './script-file';
+import { CONTENT_SCRIPT_MARK, HANDED_ANSWER, type ContentScriptHandle } from './script-file';
 import { focusedEditable } from './insert';
 import { openPreview, watchReplyBoxes } from './reply';
 import { readDomSignals } from './signals';
 import { ext, useWords } from './ui';
 
 /** Typed from the worker's registry: only the commands a content script may send compile. */
-const send = createCommandClient<ContentCommands>((message) => ext.runtime.sendMessage(message));
+const send = createCommandClient<ContentCommands>((message) => ext().runtime.sendMessage(message));
 
 let lastUrl = '';
 /** Everything of the current page (listeners, the suggestion, the reply button) ends with it. */
@@ -27,7 +30,6 @@ let view: SuggestionView | null = null;
 
 function show(answer: SuggestionView, signal: AbortSignal): void {
   view = answer;
-  listenForMenu();
   useWords(answer.words);
   if (!answer.suggestion || !answer.inPage) return;
   const offer = answer.suggestion;
@@ -37,7 +39,7 @@ function show(answer: SuggestionView, signal: AbortSignal): void {
   if (answer.reply) watchReplyBoxes(answer.reply, send, signal);
 }
 
-async function inspect(): Promise<void> {
+async function inspect(handed?: PageAnswer): Promise<void> {
   const url = location.href;
   if (url === lastUrl) return; // at most once per distinct URL
   lastUrl = url;
@@ -45,14 +47,24 @@ async function inspect(): Promise<void> {
   page = new AbortController();
   view = null;
   const { signal } = page;
+  if (handed?.url === url) return show(handed.view, signal);
   // The worker also forgets the tab's earlier page when this one is about nothing.
   const answer = await send('page.detected', { url, signals: readDomSignals(document) });
   if (answer.ok && !signal.aborted) show(answer.value, signal);
 }
 
-function start(): void {
-  world[RUNNING] = () => void inspect();
-  void inspect();
+// The context menu's "Insert a referral link" on a reply box: the same preview as the button,
+// which does nothing without a further click. Only the worker can call it (tab-access.ts).
+function openReply(): boolean {
+  const anchor = document.activeElement;
+  if (!view || !anchor) return false;
+  openPreview(send, focusedEditable(document), anchor, page.signal);
+  return true;
+}
+
+function start(handed: PageAnswer | undefined): void {
+  world[RUNNING] = { inspect: (answer) => void inspect(answer), openReply };
+  void inspect(handed);
   listenForNavigations();
 }
 
@@ -77,26 +89,12 @@ function listenForNavigations(): void {
   });
 }
 
-// The context menu's "Insert a referral link" on a reply box: the same preview as the button.
-// Only our own extension can send this; the preview does nothing without a further click.
-// Listened for once the worker has answered for a page (the menu asks only then): most pages
-// never set up the runtime event binding, which costs the page's main thread.
-let listening = false;
-function listenForMenu(): void {
-  if (listening) return;
-  listening = true;
-  ext.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (sender.id !== ext.runtime.id || (message as { reply?: unknown } | null)?.reply !== 'open' || !view) return false;
-    const anchor = document.activeElement;
-    if (anchor) openPreview(send, focusedEditable(document), anchor, page.signal);
-    sendResponse({ opened: anchor !== null });
-    return false;
-  });
-}
-
 // Last, so everything above is defined when it runs.
 const RUNNING = CONTENT_SCRIPT_MARK;
-const world = globalThis as { [RUNNING]?: () => void };
+const world = globalThis as { [RUNNING]?: ContentScriptHandle; [HANDED_ANSWER]?: PageAnswer };
+const handed = world[HANDED_ANSWER];
+delete world[HANDED_ANSWER];
 const running = world[RUNNING];
-if (running) running(); // run again in the same page: the first run looks at the new address
-else start();
+// Run again in the same page: the first run looks at the new address.
+if (typeof running?.inspect === 'function') running.inspect(handed);
+else start(handed);

@@ -28,7 +28,8 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
 
 // Chrome's MV3 `chrome.*` returns promises; Firefox has `browser`. No polyfill here (size).
 declare const browser: typeof chrome | undefined;
-export const ext = typeof browser !== 'undefined' ? browser : chrome;
+/** Looked up when first needed: touching `chrome` makes the API bindings, which costs the page. */
+export const ext = (): typeof chrome => (typeof browser !== 'undefined' ? browser : chrome);
 
 let words: Readonly<Record<string, string>> = {};
 
@@ -40,7 +41,7 @@ export function useWords(sent: Readonly<Record<string, string>> | undefined): vo
 /** The extension's own wording (public/_locales/<lang>/messages.json). */
 export const say = (key: string, ...subs: string[]): string => {
   const template = Object.hasOwn(words, key) ? words[key] : undefined;
-  return template ? fillWords(template, subs) : ext.i18n.getMessage(key, subs);
+  return template ? fillWords(template, subs) : ext().i18n.getMessage(key, subs);
 };
 
 const CSS = `:host{all:initial}

@@ -1,7 +1,7 @@
 // No secret reaches a page: a full browsing run (enrolled with the test endpoint; GitHub, Stack
 // Overflow, Discourse and Reddit pages; soft navigations; the suggestion; the reply button's
-// preview and Insert; the context menu's preview) records every answer and message the worker
-// sends to the content script (inside the content script's own world, where they arrive), what
+// preview and Insert; the context menu's preview) records every answer the worker gives the
+// content script (inside the content script's own world, where they arrive), what
 // that world can read of extension storage, and the DOM of every page including the closed
 // shadow roots. None may hold a vendor token, the referral secret (in any encoding), the
 // endpoint's admin token, webhook secret or data key, the practitioner's e-mail address, or
@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CONTENT_SCRIPT_MARK } from '../../src/content/script-file';
 import { currentWorker, launchWithExtension, type ExtensionBrowser } from './chromium';
 import { allowSiteAccess, detectedTabId, enrolThroughOptions, startTestEndpoint, type TestEndpoint } from './helpers';
 import { axClick, axFind, waitForLayers } from './in-page';
@@ -62,18 +63,31 @@ async function inContentWorld<T>(page: Page, expression: string): Promise<T> {
 }
 
 /**
- * Records, inside the content script's world, every answer the worker gives it (its calls go
- * through chrome.runtime.sendMessage, looked up at each call) and every message the worker
- * sends it (a listener beside the content script's own).
+ * Records, inside the content script's world, everything the worker gives it: the answers to its
+ * calls (they go through chrome.runtime.sendMessage, looked up at each call), the answers the
+ * worker hands it with scripting.executeScript and the worker's calls on its handle (the context
+ * menu's preview; both through the handle the script leaves in its world, src/content/script-file.ts).
  */
 const RECORD = `(() => {
   if (globalThis.__recorded) return 'already';
   const recorded = (globalThis.__recorded = []);
   const original = chrome.runtime.sendMessage.bind(chrome.runtime);
   chrome.runtime.sendMessage = (...args) => original(...args).then((answer) => (recorded.push({ kind: 'answer', sent: args[0], answer }), answer));
-  chrome.runtime.onMessage.addListener((message, sender) => void recorded.push({ kind: 'message', from: sender.id, message }));
+  const handle = globalThis.${CONTENT_SCRIPT_MARK};
+  if (typeof handle?.inspect !== 'function') return 'no content script';
+  const { inspect, openReply } = handle;
+  handle.inspect = (answer) => (recorded.push({ kind: 'handed', answer }), inspect(answer));
+  handle.openReply = () => (recorded.push({ kind: 'menu' }), openReply());
   return 'recording';
 })()`;
+
+/** The worker's answers for the page, whichever way they came: handed over, or as the answer to page.detected. */
+const viewsIn = (records: Record<string, unknown>[]) =>
+  records.flatMap((r) => {
+    const record = r as { kind: string; sent?: { name?: string }; answer?: { view?: unknown; value?: unknown } };
+    if (record.kind === 'handed') return [record.answer?.view];
+    return record.kind === 'answer' && record.sent?.name === 'page.detected' ? [record.answer?.value] : [];
+  }) as ({ suggestion?: { offerName: string; vendorName: string } | null } | undefined)[];
 
 /** The whole DOM, closed shadow roots included (DOM.getOuterHTML of a pierced document does not include them; their roots do). */
 async function fullDom(page: Page): Promise<string> {
@@ -99,6 +113,7 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
   const recordings: unknown[] = [];
   const doms: string[] = [];
   const contentStorage: unknown[] = [];
+  const offers: ({ offerName: string; vendorName: string } | null | undefined)[] = [];
   let soft = 0;
   for (const p of PAGES) {
     const page = await browser.context.newPage();
@@ -106,12 +121,14 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
     await waitForLayers(page, 1);
     expect(await inContentWorld(page, RECORD)).toBe('recording');
     // A soft navigation first (the reply then works on the new URL, though the browser's sender URL
-    // lags it): the content script reports the new URL, through the recorder.
+    // lags it): the worker hands the content script its answer for the new URL, or the script asks
+    // first (its own navigation timer); either way through the recorder.
     await page.evaluate((next) => {
       history.pushState({}, '', next);
       dispatchEvent(new PopStateEvent('popstate'));
     }, `${new URL(p.url).pathname}?tab=1`);
-    await expect.poll(async () => (await inContentWorld<{ sent?: { name?: string } }[]>(page, '__recorded')).some((r) => r.sent?.name === 'page.detected'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => viewsIn(await inContentWorld(page, '__recorded')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    offers.push(viewsIn(await inContentWorld(page, '__recorded'))[0]?.suggestion);
     soft += 1;
     await waitForLayers(page, 1);
     if (p.box) {
@@ -124,10 +141,11 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
         await axClick(page, 'button', 'Insert');
         await expect.poll(() => (p.box!.startsWith('textarea') ? box.inputValue() : box.innerText())).toContain('paid referral link');
       }
-      // The context menu's "Insert a referral link": the worker's message to the content script.
+      // The context menu's "Insert a referral link": the worker calls the content script's handle.
       const tabId = await detectedTabId(browser, page.url());
       await worker.evaluate(([id, url]) => (chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void }).dispatch({ menuItemId: 'advocate-insert-referral', editable: true, pageUrl: url, frameId: 0 }, { id }), [tabId, page.url()] as const);
-      await expect.poll(async () => (await inContentWorld<{ kind: string }[]>(page, '__recorded')).some((r) => r.kind === 'message'), { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => (await inContentWorld<{ kind: string }[]>(page, '__recorded')).some((r) => r.kind === 'menu'), { timeout: 10_000 }).toBe(true);
+      await axFind(page, 'dialog', 'Insert a referral link');
     }
     recordings.push(...(await inContentWorld<unknown[]>(page, '__recorded')));
     // What a content script can read of extension storage: storage.local (the granted sites' list); session is refused.
@@ -193,15 +211,14 @@ test('a full browsing run: no token, secret or other vendor’s data reaches a c
 
   // Positive control: the recording holds each page's offer, from the enrolled vendor only, and the inserted links.
   const answers = recordings.filter((r): r is { kind: 'answer'; sent: { name: string }; answer: { ok: boolean; value?: { suggestion?: { offerName: string; vendorName: string } | null; text?: string } } } => (r as { kind: string }).kind === 'answer');
-  const offers = answers.filter((a) => a.sent.name === 'page.detected').map((a) => a.answer.value?.suggestion);
   expect(offers.map((o) => o?.offerName)).toEqual(PAGES.map((p) => p.offer));
   expect(new Set(offers.map((o) => o?.vendorName))).toEqual(new Set(['Demo Database Co.']));
   const inserted = answers.filter((a) => a.sent.name === 'reply.insert' && a.answer.ok).map((a) => a.answer.value!.text!);
   expect(inserted).toHaveLength(PAGES.filter((p) => p.insert).length);
   for (const text of inserted) expect(text).toContain(`${endpoint.url}/r/`);
-  const messages = recordings.filter((r) => (r as { kind: string }).kind === 'message');
-  expect(messages.length).toBe(PAGES.filter((p) => p.box).length);
+  const kinds = (kind: string) => recordings.filter((r) => (r as { kind: string }).kind === kind).length;
+  expect(kinds('menu')).toBe(PAGES.filter((p) => p.box).length);
   const names = [...new Set(answers.map((a) => a.sent.name))].sort();
-  console.log(`no secret reaches a page: ${PAGES.length + 1} pages, ${soft} soft navigations, ${answers.length} answers (${names.join(', ')}) and ${messages.length} worker messages recorded in the content script's world, ${Object.keys(secrets).length} secrets and ${others.length} other vendors searched for, violations: ${violations.length}`);
+  console.log(`no secret reaches a page: ${PAGES.length + 1} pages, ${soft} soft navigations, ${answers.length} answers (${names.join(', ')}), ${kinds('handed')} handed answers and ${kinds('menu')} menu calls recorded in the content script's world, ${Object.keys(secrets).length} secrets and ${others.length} other vendors searched for, violations: ${violations.length}`);
   expect(violations).toEqual([]);
 });

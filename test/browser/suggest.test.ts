@@ -223,7 +223,8 @@ describe('enrolled with the demo vendor (MySQL, PostgreSQL)', () => {
     await expect.poll(async () => (await layers(page)).map((l) => l.html).join('')).toContain('PostgreSQL Production Support');
     [card] = await waitForLayers(page, 1);
     expect(card!.html).not.toContain('MySQL');
-    expect((await heard()).filter((u) => u === 'https://github.com/postgres/postgres')).toHaveLength(1);
+    // The worker hands the script its answer for the new URL, or the script asks first: never both, never twice.
+    expect((await heard()).filter((u) => u === 'https://github.com/postgres/postgres').length).toBeLessThanOrEqual(1);
     await page.close();
     // To a page that matches nothing: everything of the old page is gone, its listeners too.
     const issue = await visit(SITES.github.url);

@@ -41,6 +41,13 @@ export function matchWithSignals(url: string, signals: DomSignals, index: Catalo
   return match.products.length > 0 ? { detection, match } : null;
 }
 
+/**
+ * An ordinary page on a host the catalog names, matched by its address: its DOM says more (which
+ * forum software it runs, so which reply box and rule apply), so the worker reads its signals
+ * before it answers for it.
+ */
+export const domSaysMore = (detection: Detection): boolean => detection.site === 'web';
+
 const MAX_TITLE_WORDS = 40;
 /** Tags are spelled with hyphens: "sql server" in a title is the tag sql-server. */
 const MAX_TAG_WORDS = 3;

@@ -146,6 +146,12 @@ export interface SuggestionView {
   words?: Record<string, string>;
 }
 
+/** The worker's answer for a page it runs the content script in, handed over with the script (no message needed). */
+export interface PageAnswer {
+  url: string;
+  view: SuggestionView;
+}
+
 export interface SuggestedOfferView {
   productId: string;
   productName: string;

@@ -39,7 +39,7 @@ export function installFakeChrome() {
       get: async (name: string) => (alarms.has(name) ? { name, ...alarms.get(name) } : undefined),
       onAlarm: new FakeEvent(),
     },
-    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), sendMessage: vi.fn(async () => ({ opened: true })), get: vi.fn(async (id: number) => ({ id })), query: vi.fn(async () => []), create: vi.fn(async () => ({})) },
+    tabs: { onRemoved: new FakeEvent(), onUpdated: new FakeEvent(), get: vi.fn(async (id: number) => ({ id })), query: vi.fn(async () => []), create: vi.fn(async () => ({})) },
     contextMenus: {
       removeAll: vi.fn((done: () => void) => done()),
       create: vi.fn(),

@@ -14,6 +14,11 @@ describe('the content script on Advocate’s sites', () => {
     expect(await runContentScriptIfWorth(services, 7, undefined)).toBe(false); // a site the browser gives no address for
     expect(tabAccess.injected).toEqual([3, 11]);
     expect(tabAccess.read).toEqual([]);
+    // Each with the worker's answer for its address and the wording it shows, so the page need not ask.
+    const [first, second] = tabAccess.handed;
+    expect(first?.answer?.url).toBe('https://github.com/mysql/mysql-server');
+    expect(first?.answer?.view).toMatchObject({ inPage: true, reply: 'github', suggestion: { productId: 'mysql', host: 'github.com' }, words: {} });
+    expect(second?.answer).toMatchObject({ url: 'https://github.com/mysql/mysql-server/issues/1', view: { inPage: true, reply: 'github', suggestion: { productId: 'mysql' } } });
   });
 
   it('reads a question\'s tags only when its title names a catalog tag; the tags decide, unreadable or malformed ones run nothing', async () => {
@@ -39,6 +44,21 @@ describe('the content script on Advocate’s sites', () => {
     expect(await runContentScriptIfWorth(services, 13, 'https://stackoverflow.com/questions/13/mysql-count-slow')).toBe(false); // read, unreadable
     expect(tabAccess.read).toEqual([4, 12, 9, 10, 13]);
     expect(tabAccess.injected).toEqual([4, 12]);
+  });
+
+  it('on an ordinary page of a catalog host, reads its signals once it has an offer there: the forum software decides the reply box', async () => {
+    const topic = (id: number) => `https://forums.mysql.com/t/replication-lag/${id}`;
+    const unenrolled = makeWorker();
+    unenrolled.tabAccess.readable.set(1, { url: topic(1), signals: { generator: 'Discourse 3.2.0' } });
+    expect(await runContentScriptIfWorth(unenrolled.services, 1, topic(1))).toBe(false);
+    expect(unenrolled.tabAccess.read).toEqual([]); // nothing to show: the page is not touched
+    const { services, tabAccess } = await enrolledWorker();
+    tabAccess.readable.set(2, { url: topic(2), signals: { generator: 'Discourse 3.2.0' } });
+    expect(await runContentScriptIfWorth(services, 2, topic(2))).toBe(true);
+    expect(await runContentScriptIfWorth(services, 3, topic(3))).toBe(true); // unreadable: the address alone
+    expect(tabAccess.read).toEqual([2, 3]);
+    expect(tabAccess.handed.map((h) => h.answer?.view.reply)).toEqual(['discourse', null]);
+    expect((await services.tabs.recall(2))?.detection.site).toBe('discourse');
   });
 
   it('before any enrolment, reports a matched page for the popup and toolbar but runs no script: it could show nothing', async () => {

@@ -98,6 +98,6 @@ describe('service worker entry', () => {
     // Not enrolled with anyone: the click explains itself on the badge and inserts nothing.
     chrome.contextMenus.onClicked.emit({ menuItemId: 'advocate-insert-referral', pageUrl: 'https://github.com/mysql/mysql-server/issues/1' }, { id: 9 });
     await vi.waitFor(() => expect(chrome.action.setBadgeText).toHaveBeenCalledWith({ tabId: 9, text: '?' }));
-    expect(chrome.tabs.sendMessage).not.toHaveBeenCalled();
+    expect(chrome.scripting.executeScript).not.toHaveBeenCalled(); // no reply preview asked of the page
   });
 });

@@ -11,6 +11,7 @@ import { TabMemory, type SessionArea } from '../../../src/background/tabs';
 import { GrantedSites, type SiteSurface } from '../../../src/background/sites';
 import type { LocalData } from '../../../src/background/local-data';
 import type { TabAccess } from '../../../src/background/tab-access';
+import type { PageAnswer } from '../../../src/core/messages/views';
 import { createToolbar, type ToolbarSurface } from '../../../src/background/toolbar';
 import type { DbHandle, StorageEvent } from '../../../src/background/db';
 import { clock, ENDPOINT, FakeVendor, freshDb, memoryLock, START } from './helpers';
@@ -39,7 +40,7 @@ export function vendorCatalog(vendorId = 'acme', endpoint = ENDPOINT): Catalog {
             id: 'mysql',
             name: 'MySQL',
             description: 'Open-source relational database.',
-            signals: { repositories: ['https://github.com/mysql/mysql-server'], images: ['_/mysql'], stackExchange: [{ site: 'stackoverflow.com', tags: ['mysql'] }] },
+            signals: { repositories: ['https://github.com/mysql/mysql-server'], images: ['_/mysql'], stackExchange: [{ site: 'stackoverflow.com', tags: ['mysql'] }], forums: ['forums.mysql.com'] },
             offers: [
               { id: 'enterprise', name: 'MySQL Enterprise', url: 'https://acme.example.com/mysql', adds: 'Adds 24x7 support and backups.', commission: { kind: 'percent', value: 10, period: 'first-year' } },
             ],
@@ -131,9 +132,18 @@ export class FakeTabAccess implements TabAccess {
     this.read.push(tabId);
     return this.readable.get(tabId) ?? null;
   }
-  async injectContentScript(tabId: number) {
+  /** The answers handed to the scripts run, in order. */
+  readonly handed: { tabId: number; answer: PageAnswer | undefined }[] = [];
+  async injectContentScript(tabId: number, answer?: PageAnswer) {
     this.injected.push(tabId);
+    this.handed.push({ tabId, answer });
     return true;
+  }
+  /** Tabs whose script was asked to open the reply preview; it opens where a script runs. */
+  readonly previews: number[] = [];
+  async openReplyPreview(tabId: number) {
+    this.previews.push(tabId);
+    return this.hasContentScript(tabId);
   }
   /** Tabs whose page runs the content script already: those it was run in, and the ones a test names. */
   readonly running = new Set<number>();
@@ -196,7 +206,7 @@ export class FakeLocalData implements LocalData {
 }
 
 /** The content script's declared sites in tests: GitHub and Stack Overflow. */
-export const DECLARED = ['https://github.com/*', 'https://*.stackoverflow.com/*'];
+export const DECLARED = ['https://github.com/*', 'https://*.stackoverflow.com/*', 'https://forums.mysql.com/*'];
 
 export function makeWorker(options: { db?: DbHandle; vendor?: FakeVendor; fetch?: Services['fetch']; events?: StorageEvent[]; timeoutMs?: number } = {}) {
   const timeoutMs = options.timeoutMs ?? 200;
