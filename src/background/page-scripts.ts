@@ -44,13 +44,11 @@ export async function runContentScriptIfWorth(s: Services, tabId: number, url: s
   };
   if (reading.worth === 'signals') found = await withSignals(); // a question: its tags decide
   if (!found) return false;
-  let view = await reportPage(s, tabId, url, found.detection, found.match);
-  if (!(await offerFor(s, found.match, url))) return false;
-  if (domSaysMore(found.detection)) {
-    // Read only now that the page will show something: its software decides the reply box.
-    const better = await withSignals();
-    if (better) view = await reportPage(s, tabId, url, better.detection, better.match);
-  }
+  const offered = await offerFor(s, found.match, url);
+  // Read only where the page will show something: its software decides the reply box.
+  if (offered && domSaysMore(found.detection)) found = (await withSignals()) ?? found;
+  const view = await reportPage(s, tabId, url, found.detection, found.match);
+  if (!offered) return false;
   // With the answer, so the page need not ask; a page that has the script already only gets the answer.
   return s.tabAccess.injectContentScript(tabId, { url, view: withPageWords(view) });
 }
