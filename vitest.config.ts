@@ -10,11 +10,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', isolate: false },
       },
       {
         extends: true,
-        test: { name: 'endpoint', include: ['test/endpoint/**/*.test.ts'], environment: 'node', fileParallelism: false },
+        test: { name: 'endpoint', include: ['test/endpoint/**/*.test.ts'], environment: 'node', fileParallelism: false, isolate: false },
       },
       {
         extends: true,
@@ -31,6 +31,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/postgres/global-setup.ts'],
           fileParallelism: false,
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -43,6 +44,7 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/browser/global-setup.ts', 'test/browser/firefox-global-setup.ts'],
           fileParallelism: false,
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath, launchWithExtension } from '../test/browser/chromium';
 import { startTestEndpoint } from '../test/browser/helpers';
-import { startSiteServer, withTitleTag } from '../test/browser/site-server';
+import { hostResolverRules, startSiteServer, withTitleTag } from '../test/browser/site-server';
 import { readHtml } from '../src/cli/page';
 import { gzippedKb } from './bundle-size';
 import { type Bench, type Figure, isMain, median, percentile, round, runStandalone } from './figure';
@@ -263,7 +263,7 @@ async function launchPlain(hosts: string[], port: number): Promise<{ context: Br
     ignoreHTTPSErrors: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`],
+      `--host-resolver-rules=${hostResolverRules(hosts, port, { othersFail: true })}`],
   });
   return {
     context,

@@ -8,7 +8,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoCatalog } from '../src/endpoint/domain/demo-catalog';
-import { startSiteServer, type SiteServer } from '../test/browser/site-server';
+import { hostResolverRules, startSiteServer, type SiteServer } from '../test/browser/site-server';
 
 const FIXTURES = resolve(import.meta.dirname, '../test/fixtures/pages');
 
@@ -33,9 +33,6 @@ export function spkiHash(certificatePem: string): string {
   return createHash('sha256').update(spki).digest('base64');
 }
 
-export function hostRules(hosts: readonly string[], port: number): string {
-  return hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ');
-}
 
 const offerPage = (name: string, vendor: string, adds: string) =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><title>${name} — ${vendor}</title>` +
@@ -63,7 +60,7 @@ export async function startDemoSites(): Promise<DemoSites> {
   return {
     server,
     hosts: list,
-    chromiumArgs: [`--host-resolver-rules=${hostRules(list, server.port)}`, `--ignore-certificate-errors-spki-list=${spkiHash(server.certificate)}`],
+    chromiumArgs: [`--host-resolver-rules=${hostResolverRules(list, server.port, { othersFail: false })}`, `--ignore-certificate-errors-spki-list=${spkiHash(server.certificate)}`],
     close: () => server.close(),
   };
 }

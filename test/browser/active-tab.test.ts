@@ -10,7 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromiumPath, DIST } from './chromium';
 import { startTestEndpoint, type TestEndpoint } from './helpers';
-import { startSiteServer, type SiteServer } from './site-server';
+import { hostResolverRules, startSiteServer, type SiteServer } from './site-server';
 
 const UNSERVED = 'https://eu.forums.mysql.com/t/replication-lag-after-upgrading-to-8-4/42';
 const WAIT = { timeout: 20_000 };
@@ -33,7 +33,7 @@ beforeAll(async () => {
     enableExtensions: true,
     acceptInsecureCerts: true,
     userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=MAP eu.forums.mysql.com 127.0.0.1:${site.port}`, '--ignore-certificate-errors'],
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--host-resolver-rules=${hostResolverRules(['eu.forums.mysql.com'], site.port, { othersFail: true })}`, '--ignore-certificate-errors'],
   });
   extensionId = await browser.installExtension(DIST);
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { hostResolverRules } from './site-server';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -43,10 +44,8 @@ export async function launchWithExtension(
     '--disable-component-update',
     '--disable-sync',
   ];
-  if (opts.mapHosts?.length && opts.port) {
-    const rules = opts.mapHosts.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`).join(', ');
-    args.push(`--host-resolver-rules=${rules}`, '--ignore-certificate-errors');
-  }
+  args.push(`--host-resolver-rules=${hostResolverRules(opts.mapHosts ?? [], opts.port ?? 0, { othersFail: true })}`);
+  if (opts.mapHosts?.length) args.push('--ignore-certificate-errors');
   args.push(...(opts.args ?? []));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -54,6 +54,18 @@ export async function startSiteServer(): Promise<SiteServer> {
   };
 }
 
+/**
+ * Chromium's `--host-resolver-rules` value that sends `hosts` to the local server on `port`. With
+ * `othersFail`, every other name fails at once (loopback excepted): saved pages name CDNs and
+ * trackers, and a lookup this machine's resolver cannot answer holds a page's load event for
+ * seconds, and no test or bench has any business reaching another machine.
+ */
+export function hostResolverRules(hosts: readonly string[], port: number, { othersFail }: { othersFail: boolean }): string {
+  const rules = hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`);
+  if (othersFail) rules.push('MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1');
+  return rules.join(', ');
+}
+
 /** A saved Stack Exchange question with `tag` as its title's leading tag: the same markup, titled as a question about something else. */
 export function withTitleTag(html: string, tag: string): string {
   return html.replace(/<title>[^<]*? - /, `<title>${tag} - `);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
 
 const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
@@ -16,6 +16,13 @@ async function loadWorker(stored: Record<string, unknown> = {}) {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+});
+// The entry's second start-up scan is a 2 s timer. Faked here (advancing with real time) so the
+// one still pending when this file ends is dropped, not fired into the next file of this process.
+beforeAll(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true }));
+afterAll(() => {
+  vi.clearAllTimers();
+  vi.useRealTimers();
 });
 
 describe('service worker entry', () => {
