@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { normaliseReferralCode, referralCodeInLink } from '../src/core/referral';
 import { signWebhook } from '../src/endpoint/domain/webhook-signature';
 
 export interface DemoOrder {
@@ -17,19 +18,11 @@ export interface DemoOrder {
   orderId?: string;
 }
 
-/** The code inside a referral link (`…/r/CODE?o=…` or `…?ref=CODE`), or the code itself. */
+/** The code inside a referral link the popup created, or the code itself. */
 export function referralCodeOf(input: string): string {
-  const text = input.trim();
-  try {
-    const url = new URL(text);
-    const fromPath = /\/r\/([^/?#]+)/.exec(url.pathname)?.[1];
-    const code = fromPath ?? url.searchParams.get('ref');
-    if (code) return decodeURIComponent(code);
-  } catch {
-    // not a URL: a bare code
-  }
-  if (!/^[0-9A-Za-z-]{8,64}$/.test(text)) throw new Error(`"${input}" is neither a referral link nor a referral code: copy the link the popup created.`);
-  return text;
+  const code = referralCodeInLink(input) ?? normaliseReferralCode(input);
+  if (!code) throw new Error(`"${input}" is neither a referral link nor a referral code: copy the link the popup created.`);
+  return code;
 }
 
 export function signedOrderPaid(secret: string, order: DemoOrder): { headers: Record<string, string>; body: string } {

@@ -10,10 +10,12 @@ afterAll(() => h.close());
 
 describe('npm run demo:convert', () => {
   it('reads the code from a redirect link, an offer link or the code itself, and refuses anything else', () => {
-    expect(referralCodeOf('http://127.0.0.1:8787/r/ABCD1234EFGH?o=mysql-enterprise')).toBe('ABCD1234EFGH');
-    expect(referralCodeOf('https://www.mysql.com/products/enterprise/?ref=ABCD1234EFGH&utm_source=advocate')).toBe('ABCD1234EFGH');
-    expect(referralCodeOf('  ABCD1234EFGH ')).toBe('ABCD1234EFGH');
+    const code = '7k3m9q2x8d4f6h1j5n0p2r4t';
+    expect(referralCodeOf(`http://127.0.0.1:8787/r/${code}?o=mysql-enterprise`)).toBe(code);
+    expect(referralCodeOf(`https://www.mysql.com/products/enterprise/?ref=${code}&utm_source=advocate`)).toBe(code);
+    expect(referralCodeOf(`  ${code.toUpperCase()} `)).toBe(code);
     expect(() => referralCodeOf('<script>')).toThrow(/neither a referral link nor a referral code/);
+    expect(() => referralCodeOf('http://127.0.0.1:8787/r/ABCD1234EFGH?o=mysql-enterprise')).toThrow(/neither a referral link/); // too short to be a code
     expect(() => signedOrderPaid('whsec_eA==', { referralCode: 'X', amount: -1, productId: 'mysql', offerId: 'mysql-enterprise', at: new Date() })).toThrow(/positive number/);
   });
 

@@ -3,6 +3,7 @@
 // kept byte for byte (URLSearchParams would re-encode it), and a `ref` already present is an
 // error rather than something to replace.
 import { parseWebUrl } from '../schema';
+import { normaliseReferralCode } from './code';
 import { ReferralInputError } from './errors';
 import type { Referral } from './referral';
 
@@ -53,6 +54,17 @@ function offerParamLink(referral: LinkReferral, offerUrl: string): string {
   const kept = url.search.replace(/^\?/, '').replace(/&+$/, '');
   url.search = kept ? `${kept}&${added}` : added.toString();
   return url.href;
+}
+
+/**
+ * The referral code a link built here carries (`…/r/CODE?o=…` or `…?ref=CODE`), in its canonical
+ * spelling; null when the text is no such link or the code in it is malformed.
+ */
+export function referralCodeInLink(link: string): string | null {
+  const url = parseWebUrl(link.trim());
+  if (!url) return null;
+  const code = /\/r\/([^/]+)\/?$/.exec(url.pathname)?.[1] ?? url.searchParams.get('ref');
+  return code ? normaliseReferralCode(code) : null;
 }
 
 /** The link to share. Throws ReferralInputError when the pieces do not belong together or the URL would be rewritten. */

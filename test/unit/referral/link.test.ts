@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReferralInputError, buildReferralLink, type LinkReferral } from '../../../src/core/referral';
+import { ReferralInputError, buildReferralLink, referralCodeInLink, type LinkReferral } from '../../../src/core/referral';
 
 const referral: LinkReferral = {
   code: '7k3m9q2x8d4f6h1j5n0p2r4t',
@@ -64,5 +64,17 @@ describe('buildReferralLink', () => {
     expect(() => buildReferralLink(referral, offer('https://a.example'), { id: 'acme-db', referral: { linkStyle: 'redirect' } })).toThrow(
       /names no endpoint/,
     );
+  });
+});
+
+describe('referralCodeInLink', () => {
+  it('reads back the code of a link of either style, and nothing from other text', () => {
+    expect(referralCodeInLink(buildReferralLink(referral, offer('https://acme.example/buy'), redirectVendor))).toBe(referral.code);
+    expect(referralCodeInLink(buildReferralLink(referral, offer('https://acme.example/pricing?plan=pro'), paramVendor))).toBe(referral.code);
+    expect(referralCodeInLink(`https://advocate.acme.example/r/${referral.code.toUpperCase()}?o=enterprise`)).toBe(referral.code);
+    expect(referralCodeInLink('https://advocate.acme.example/r/too-short?o=enterprise')).toBeNull();
+    expect(referralCodeInLink('https://acme.example/pricing')).toBeNull();
+    expect(referralCodeInLink(referral.code)).toBeNull(); // a bare code is not a link
+    expect(referralCodeInLink('javascript:alert(1)//?ref=7k3m9q2x8d4f6h1j5n0p2r4t')).toBeNull();
   });
 });
