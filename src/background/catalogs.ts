@@ -2,6 +2,7 @@
 // validation never replaces the one we have; the error is kept and shown.
 import type { DbHandle, VendorRecord, CatalogRecord } from './db';
 import { CatalogError, parseCatalog, type Catalog } from '../core/catalog';
+import { t } from '../ui/i18n';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 
 export interface CatalogDeps {
@@ -43,12 +44,13 @@ export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: stri
     nowMs: deps.now(),
   });
   if (answer.status === 304 && etag) return { kind: 'not-modified' };
-  if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason };
+  // detail: what went wrong without "will retry", for a caller that does not retry (enrolment)
+  if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason, detail: answer.detail ?? (answer.status === undefined ? answer.cause : `HTTP ${answer.status}`) };
   const { json, headers } = answer;
   const parsed = parseVendorCatalog(json);
   // detail: the reason alone, for a sentence of the caller's (enrolment has no previous catalog)
-  if (!parsed.ok) return { kind: 'failed', error: `The vendor's catalog is invalid (${parsed.error}); the previous one stays in use.`, detail: parsed.error };
-  const own = vendorId ? vendorCatalogOf(parsed.catalog, vendorId) : parsed.catalog.vendors.length === 1 ? { ok: true as const, catalog: parsed.catalog } : { ok: false as const, error: 'The catalog must describe exactly one vendor.' };
+  if (!parsed.ok) return { kind: 'failed', error: t('catalogInvalid', parsed.error), detail: parsed.error };
+  const own = vendorId ? vendorCatalogOf(parsed.catalog, vendorId) : parsed.catalog.vendors.length === 1 ? { ok: true as const, catalog: parsed.catalog } : { ok: false as const, error: t('catalogNotOneVendor') };
   if (!own.ok) return { kind: 'failed', error: own.error };
   const newTag = headers.get('etag') ?? undefined;
   return { kind: 'updated', catalog: own.catalog, ...(newTag ? { etag: newTag } : {}) };

@@ -5,6 +5,7 @@ import type { BadgeInput } from '../core/sync/badge';
 import type { ReferralStats } from '../core/protocol/stats';
 import type { Db, DealRecord, ReferralRecord, StatsRecord, VendorRecord } from './db';
 import { certified, verifyCredentials } from './credentials';
+import { t, tn } from '../ui/i18n';
 import { canRetry, countFor, countInState, inState, recent } from './outbox';
 
 const isoOf = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) || ms >= Number.MAX_SAFE_INTEGER ? undefined : new Date(ms).toISOString());
@@ -48,11 +49,11 @@ export function vendorProblems(vendors: readonly VendorView[]): ProblemView[] {
   const out: ProblemView[] = [];
   for (const v of vendors) {
     const at = v.sync.lastErrorAt ?? v.enrolledAt;
-    if (v.sync.status === 'reenrol') out.push({ code: 'vendor-reenrol', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'please enrol again.'}` });
-    else if (v.sync.status === 'gone') out.push({ code: 'vendor-gone', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'sync stopped.'}` });
-    else if (v.sync.status === 'backoff') out.push({ code: 'vendor-sync', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? 'sync is failing; will retry.'}` });
+    if (v.sync.status === 'reenrol') out.push({ code: 'vendor-reenrol', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? t('problemReenrol')}` });
+    else if (v.sync.status === 'gone') out.push({ code: 'vendor-gone', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? t('problemGone')}` });
+    else if (v.sync.status === 'backoff') out.push({ code: 'vendor-sync', vendorId: v.id, at, message: `${v.name}: ${v.sync.lastError ?? t('problemFailing')}` });
     if (v.catalog.error) out.push({ code: 'catalog-invalid', vendorId: v.id, at: v.catalog.fetchedAt ?? at, message: `${v.name}: ${v.catalog.error}` });
-    if (v.sync.parked > 0) out.push({ code: 'parked-items', vendorId: v.id, at, message: `${v.name}: ${v.sync.parked} item(s) were refused and need your attention.` });
+    if (v.sync.parked > 0) out.push({ code: 'parked-items', vendorId: v.id, at, message: `${v.name}: ${tn('problemParked', v.sync.parked)}` });
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { StatsResponseSchema } from '../core/protocol/stats';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
 import { refreshCatalog } from './catalogs';
 import { refreshCredentials } from './credentials';
+import { t, tn } from '../ui/i18n';
 
 type Failure = Exclude<AttemptOutcome, { kind: 'ok' }>;
 
@@ -101,19 +102,19 @@ export function createSyncer(deps: SyncDeps) {
     }
     if (!answer.ok) return answer.outcome;
     const parsed = v.safeParse(BatchResponseSchema, answer.json);
-    if (!parsed.success) return { kind: 'retry', reason: 'The vendor answered with results in an unknown format; will retry.', retryAfterMs: null };
+    if (!parsed.success) return { kind: 'retry', reason: t('syncResultsUnknown'), retryAfterMs: null };
     let verdict;
     try {
       verdict = readResults(items.map((r) => r.id), parsed.output.results);
     } catch (error) {
-      if (error instanceof GarbageResultsError) return { kind: 'retry', reason: `${error.message} Will retry.`, retryAfterMs: null };
+      if (error instanceof GarbageResultsError) return { kind: 'retry', reason: t(error.kind === 'stray' ? 'syncResultsStray' : 'syncResultsContradicting', error.itemId), retryAfterMs: null };
       throw error;
     }
     await applyVerdict(await handle.get(), store, verdict, iso());
     counters.accepted += verdict.accepted.length;
     counters.parked += verdict.rejected.length;
     if (verdict.unanswered.length > 0) {
-      return { kind: 'retry', reason: `The vendor did not answer for ${verdict.unanswered.length} ${verdict.unanswered.length === 1 ? 'item' : 'items'}; will retry.`, retryAfterMs: null };
+      return { kind: 'retry', reason: tn('syncUnanswered', verdict.unanswered.length), retryAfterMs: null };
     }
     return null;
   }
@@ -128,7 +129,7 @@ export function createSyncer(deps: SyncDeps) {
         const origin = originOf(vendor.endpoint);
         const strays = found.filter((r) => r.origin !== undefined && r.origin !== origin);
         if (strays.length > 0) {
-          await holdItems(await handle.get(), store, strays.map((r) => r.id), `This was made for ${vendor.name} at ${strays[0]!.origin}, not ${origin}; it is kept here, not sent.`);
+          await holdItems(await handle.get(), store, strays.map((r) => r.id), t('syncHeldElsewhere', vendor.name, strays[0]!.origin ?? '', origin));
         }
         const batch = found.filter((r) => !strays.includes(r));
         if (batch.length === 0) continue;
@@ -144,7 +145,7 @@ export function createSyncer(deps: SyncDeps) {
     const answer = await callVendor({ fetch: deps.fetch, url: vendorUrl(vendor.endpoint, '/v1/stats'), token: accessToken, timeoutMs: deps.timeoutMs, nowMs: now() });
     if (!answer.ok) return answer.outcome;
     const parsed = v.safeParse(StatsResponseSchema, answer.json);
-    if (!parsed.success) return { kind: 'retry', reason: 'The vendor sent statistics in an unknown format; will retry.', retryAfterMs: null };
+    if (!parsed.success) return { kind: 'retry', reason: t('syncStatsUnknown'), retryAfterMs: null };
     const fetchedAt = now();
     const db = await handle.get();
     await db.put('stats', { vendorId: vendor.id, stats: parsed.output, fetchedAt });
@@ -157,7 +158,7 @@ export function createSyncer(deps: SyncDeps) {
     if (!vendor || !maySync(vendor.sync, now(), force)) return;
     const accessToken = await token(vendorId);
     if (!accessToken) {
-      await setSync(vendorId, (s) => afterFailure(s, { kind: 'reenrol', reason: 'The access token for this vendor is missing. Please enrol again.' }, now(), deps.random, deps.backoff));
+      await setSync(vendorId, (s) => afterFailure(s, { kind: 'reenrol', reason: t('syncTokenMissing') }, now(), deps.random, deps.backoff));
       return;
     }
     const accepted = counters.accepted;
@@ -180,7 +181,7 @@ export function createSyncer(deps: SyncDeps) {
     try {
       await syncVendor(vendorId, force, counters);
     } catch (error) {
-      const reason = `Sync failed inside Advocate: ${error instanceof Error ? error.message : String(error)}; will retry.`;
+      const reason = t('syncInternal', error instanceof Error ? error.message : String(error));
       await setSync(vendorId, (s) => afterFailure({ ...initialSyncState(), ...(typeof s === 'object' ? s : {}) }, { kind: 'retry', reason, retryAfterMs: null }, now(), deps.random, deps.backoff)).catch(() => {});
     }
   }

@@ -1,6 +1,7 @@
 // One request to a vendor: bearer token, JSON, a hard timeout well under the 30 s a service
 // worker may wait on a fetch, and the body read inside that timeout (a slow body is a timeout).
 import { classifyNetworkError, classifyResponse, describeProblem, type AttemptOutcome } from '../core/sync/classify';
+import { t } from '../ui/i18n';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -62,7 +63,7 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
     })]);
     const text = response.status === 204 || response.status === 304 ? '' : await Promise.race([aborted, response.text()]);
     if (text.length > MAX_BODY_CHARS) {
-      return failed({ kind: 'retry', reason: 'The vendor sent an answer far too large to be right; will retry.', retryAfterMs: null }, 'too-large', response.status);
+      return failed({ kind: 'retry', reason: t('syncTooLarge'), retryAfterMs: null }, 'too-large', response.status);
     }
     let json: unknown = undefined;
     let parsed = true;
@@ -73,16 +74,16 @@ export async function callVendor(request: VendorRequest): Promise<VendorAnswer> 
         parsed = false;
       }
     }
-    const outcome = classifyResponse({ status: response.status, retryAfter: response.headers.get('retry-after'), problem: describeProblem(json) }, request.nowMs);
+    const outcome = classifyResponse({ status: response.status, retryAfter: response.headers.get('retry-after'), problem: describeProblem(json) }, request.nowMs, t);
     const contentType = response.headers.get('content-type');
     if (outcome.kind !== 'ok') return failed(outcome, parsed ? 'status' : 'not-json', response.status, contentType);
-    if (!parsed) return failed({ kind: 'retry', reason: 'The vendor answered with something that is not JSON; will retry.', retryAfterMs: null }, 'not-json', response.status, contentType);
+    if (!parsed) return failed({ kind: 'retry', reason: t('syncNotJson'), retryAfterMs: null }, 'not-json', response.status, contentType);
     return { ok: true, status: response.status, json, headers: response.headers };
   } catch (error) {
     const cause = controller.signal.aborted ? (controller.signal.reason ?? error) : error;
     const name = (cause as { name?: string } | null)?.name;
     const timedOut = name === 'AbortError' || name === 'TimeoutError';
-    const answer = failed(classifyNetworkError(cause) as Failure, timedOut ? 'timeout' : 'network');
+    const answer = failed(classifyNetworkError(cause, t) as Failure, timedOut ? 'timeout' : 'network');
     if (!timedOut && answer.ok === false) answer.detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
     return answer;
   } finally {

@@ -111,3 +111,21 @@ test('the popup is in German before and after enrolment, with the site named as 
   await screenshot(popup, 'popup-activity-de');
   await popup.close();
 });
+
+test('a sync problem is told in German too: the vendor away, Sync now says so and that it will retry', async () => {
+  await endpoint.stop();
+  try {
+    const { page: popup } = await openPopup(browser, tabId);
+    await popup.getByRole('tab', { name: msg('tabActivity') }).click();
+    await popup.getByRole('button', { name: msg('syncNow') }).click();
+    // The network's own words stay as the browser gave them; the sentence around them is German.
+    const [before, after] = msg('syncUnreachable', '\u0000').split('\u0000') as [string, string];
+    const told = popup.getByText(before, { exact: false });
+    await told.first().waitFor();
+    expect(await told.first().innerText()).toContain(after);
+    expect(await popup.getByText('will retry', { exact: false }).count()).toBe(0);
+    await popup.close();
+  } finally {
+    await endpoint.restart();
+  }
+});

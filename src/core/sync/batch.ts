@@ -18,6 +18,13 @@ export interface BatchVerdict {
 
 export class GarbageResultsError extends Error {
   override name = 'GarbageResultsError';
+  constructor(
+    /** `stray`: a result for an item not sent; `contradicting`: two results for one item that disagree. */
+    readonly kind: 'stray' | 'contradicting',
+    readonly itemId: string,
+  ) {
+    super(kind === 'stray' ? `The vendor answered for an item we did not send (${itemId}).` : `The vendor gave contradicting results for item ${itemId}.`);
+  }
 }
 
 /** Splits a refused request in two to find the item the vendor objects to. */
@@ -39,10 +46,10 @@ export function readResults(sentIds: readonly string[], results: readonly ItemRe
   const sent = new Set(sentIds);
   const seen = new Map<string, ItemResult>();
   for (const result of results) {
-    if (!sent.has(result.id)) throw new GarbageResultsError(`The vendor answered for an item we did not send (${result.id}).`);
+    if (!sent.has(result.id)) throw new GarbageResultsError('stray', result.id);
     const earlier = seen.get(result.id);
     if (earlier && earlier.status !== result.status) {
-      throw new GarbageResultsError(`The vendor gave contradicting results for item ${result.id}.`);
+      throw new GarbageResultsError('contradicting', result.id);
     }
     if (!earlier) seen.set(result.id, result);
   }

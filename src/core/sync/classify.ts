@@ -21,31 +21,38 @@ export interface ResponseHead {
   problem?: string | null;
 }
 
+/**
+ * The practitioner's wording: a message of public/_locales with its substitutions. The worker
+ * passes `t` (src/ui/i18n.ts), so a reason is written in the browser's language; core stays pure.
+ */
+export type Say = (key: string, ...substitutions: string[]) => string;
+
 const RETRYABLE_4XX = new Set([404, 408, 425, 429]);
 
-export function classifyResponse(head: ResponseHead, nowMs: number): AttemptOutcome {
+export function classifyResponse(head: ResponseHead, nowMs: number, say: Say): AttemptOutcome {
   const { status } = head;
+  const code = String(status);
   const said = head.problem ? `: ${head.problem}` : '';
   if (status >= 200 && status < 300) return { kind: 'ok' };
-  if (status === 401) return { kind: 'reenrol', reason: `The vendor no longer accepts this enrolment (HTTP 401${said}). Please enrol again.` };
-  if (status === 410) return { kind: 'gone', reason: `The vendor has closed this enrolment (HTTP 410${said}). Sync stopped.` };
+  if (status === 401) return { kind: 'reenrol', reason: say('syncReenrol', code, said) };
+  if (status === 410) return { kind: 'gone', reason: say('syncGone', code, said) };
   if (status >= 500 || RETRYABLE_4XX.has(status)) {
-    const what = status === 429 ? 'The vendor asked us to slow down' : status === 404 ? 'The vendor endpoint was not found' : 'The vendor had a problem';
-    return { kind: 'retry', reason: `${what} (HTTP ${status}${said}); will retry.`, retryAfterMs: parseRetryAfter(head.retryAfter, nowMs) };
+    const key = status === 429 ? 'syncSlowDown' : status === 404 ? 'syncNotFound' : 'syncVendorProblem';
+    return { kind: 'retry', reason: say(key, code, said), retryAfterMs: parseRetryAfter(head.retryAfter, nowMs) };
   }
-  if (status >= 400) return { kind: 'request-rejected', reason: `The vendor refused the request (HTTP ${status}${said}).` };
+  if (status >= 400) return { kind: 'request-rejected', reason: say('syncRefused', code, said) };
   // 1xx/3xx are not answers the protocol ever gives: a proxy or captive portal is in the way.
-  return { kind: 'retry', reason: `Unexpected HTTP ${status} from the vendor; will retry.`, retryAfterMs: null };
+  return { kind: 'retry', reason: say('syncUnexpected', code), retryAfterMs: null };
 }
 
 /** A fetch that threw: network down, connection reset, or our own timeout. */
-export function classifyNetworkError(error: unknown): AttemptOutcome {
+export function classifyNetworkError(error: unknown, say: Say): AttemptOutcome {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'AbortError' || name === 'TimeoutError') {
-    return { kind: 'retry', reason: 'The vendor did not answer in time; will retry.', retryAfterMs: null };
+    return { kind: 'retry', reason: say('syncTimeout'), retryAfterMs: null };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'retry', reason: `Could not reach the vendor (${message}); will retry.`, retryAfterMs: null };
+  return { kind: 'retry', reason: say('syncUnreachable', message), retryAfterMs: null };
 }
 
 /** Title/detail of an RFC 9457 problem body, or null. Never throws on odd input. */

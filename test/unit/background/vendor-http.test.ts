@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callVendor } from '../../../src/background/vendor-http';
+import { withEnglishMessages } from '../ui/harness';
+
+withEnglishMessages(); // the worker writes its sync reasons in the browser's language
 
 const base = { url: 'https://vendor.test/v1/stats', nowMs: 0, timeoutMs: 30 };
 

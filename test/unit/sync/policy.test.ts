@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { de, en } from '../ui/harness';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/core/sync/backoff';
 import { classifyNetworkError, classifyResponse, describeProblem } from '../../../src/core/sync/classify';
 import { afterFailure, afterSuccess, initialSyncState, isDue, maySync } from '../../../src/core/sync/state';
@@ -58,16 +59,21 @@ describe('classifyResponse', () => {
     [413, 'request-rejected'],
     [422, 'request-rejected'],
   ])('HTTP %i → %s', (status, kind) => {
-    expect(classifyResponse({ status }, NOW).kind).toBe(kind);
+    expect(classifyResponse({ status }, NOW, en).kind).toBe(kind);
   });
   it('passes Retry-After and the problem text along', () => {
-    const outcome = classifyResponse({ status: 429, retryAfter: '30', problem: 'Too many requests — slow down' }, NOW);
-    expect(outcome).toEqual({ kind: 'retry', retryAfterMs: 30_000, reason: expect.stringContaining('slow down') });
+    const outcome = classifyResponse({ status: 429, retryAfter: '30', problem: 'Too many requests' }, NOW, en);
+    expect(outcome).toEqual({ kind: 'retry', retryAfterMs: 30_000, reason: 'The vendor asked us to slow down (HTTP 429: Too many requests); will retry.' });
+    expect(classifyResponse({ status: 401 }, NOW, en)).toEqual({ kind: 'reenrol', reason: 'The vendor no longer accepts this enrolment (HTTP 401). Please enrol again.' });
+  });
+  it('says it in the language it is given (the worker passes the browser’s)', () => {
+    expect((classifyResponse({ status: 503, problem: 'Wartung' }, NOW, de) as { reason: string }).reason).toBe('Der Anbieter hatte ein Problem (HTTP 503: Wartung); ein neuer Versuch folgt.');
+    expect((classifyNetworkError(new DOMException('x', 'TimeoutError'), de) as { reason: string }).reason).toBe('Der Anbieter hat nicht rechtzeitig geantwortet; ein neuer Versuch folgt.');
   });
   it('names timeouts and network failures', () => {
-    expect(classifyNetworkError(new DOMException('x', 'TimeoutError')).kind).toBe('retry');
-    expect((classifyNetworkError(new DOMException('x', 'AbortError')) as { reason: string }).reason).toMatch(/in time/);
-    expect((classifyNetworkError(new TypeError('ECONNRESET')) as { reason: string }).reason).toMatch(/ECONNRESET/);
+    expect(classifyNetworkError(new DOMException('x', 'TimeoutError'), en).kind).toBe('retry');
+    expect((classifyNetworkError(new DOMException('x', 'AbortError'), en) as { reason: string }).reason).toMatch(/in time/);
+    expect((classifyNetworkError(new TypeError('ECONNRESET'), en) as { reason: string }).reason).toMatch(/ECONNRESET/);
   });
   it('describeProblem tolerates any body', () => {
     expect(describeProblem({ title: 'Bad', detail: 'x is wrong' })).toBe('Bad — x is wrong');

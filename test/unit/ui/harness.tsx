@@ -1,6 +1,7 @@
 // Shared by the popup, options and ui component tests: the English messages behind a fake
 // chrome.i18n, a scripted UiEnv that records every command, and DOM helpers.
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { resolve } from 'node:path';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
@@ -33,6 +34,14 @@ export function installI18n(language?: unknown): void {
   (globalThis as { chrome?: unknown }).chrome = {
     i18n: { getMessage: (key: string, subs?: string | string[]) => messageIn(own, key, subs) || getMessage(key, subs), getUILanguage: () => lang },
   };
+}
+
+/** For a file whose code under test writes messages (the worker's reasons): English for its tests, gone after them. */
+export function withEnglishMessages(): void {
+  beforeAll(() => installI18n());
+  afterAll(() => {
+    delete (globalThis as { chrome?: unknown }).chrome;
+  });
 }
 
 /** German text of a message, for assertions. */
