@@ -7,6 +7,8 @@ import type { CredentialView } from '../core/messages/views';
 import type { DbHandle, VendorRecord } from './db';
 import { LEGACY_SUITE_LABEL, isCertified, verifyCredential, type CredentialStatus, type TrustedIssuer } from '../core/credential/verify';
 import { callVendor, vendorUrl, type Fetch } from './vendor-http';
+import { t } from '../ui/i18n';
+import { formatDate } from '../ui/format';
 
 export interface CredentialDeps {
   fetch: Fetch;
@@ -70,8 +72,33 @@ function checkAll(issuer: Issuer, credentials: readonly unknown[], nowMs: number
   return Promise.all(credentials.map((credential) => verifyCredential(credential, trustedIssuerFor(issuer, credential), { now, revoked, ...(state.statusLists ? { statusLists: state.statusLists } : {}) })));
 }
 
+/**
+ * The practitioner's sentence for a credential's state, in the browser's language. Where only the
+ * verifier can say what is wrong (forged, another issuer, malformed), its English detail follows.
+ */
+function reasonOf(status: CredentialStatus): string {
+  switch (status.state) {
+    case 'valid': {
+      const until = status.validUntil ? t('credWhyValidUntil', formatDate(status.validUntil)) : t('credWhyValidForever');
+      return status.suite === LEGACY_SUITE_LABEL ? t('credWhyLegacy', until) : until;
+    }
+    case 'expired':
+      return t('credWhyExpired', formatDate(status.validUntil));
+    case 'not-yet-valid':
+      return t('credWhyNotYet', formatDate(status.validFrom));
+    case 'revoked':
+      return t('credWhyRevoked');
+    case 'forged':
+      return t('credWhyForged', status.reason);
+    case 'wrong-issuer':
+      return t('credWhyWrongIssuer', status.reason);
+    default:
+      return t('credWhyMalformed', status.reason);
+  }
+}
+
 function viewOf(status: CredentialStatus, statusProblems: RevocationState['statusProblems']): CredentialView {
-  const view: CredentialView = { state: status.state, reason: status.reason };
+  const view: CredentialView = { state: status.state, reason: reasonOf(status) };
   for (const key of ['credentialId', 'productId', 'level', 'achievementName', 'validUntil'] as const) {
     if (status[key] !== undefined) view[key] = status[key];
   }
@@ -97,7 +124,7 @@ async function fetchStatusLists(deps: CredentialDeps, endpoint: string, credenti
     const id = idOf(credential);
     if (url === undefined || id === undefined) continue;
     if (!isOnEndpoint(url, endpoint)) {
-      problems[id] = `Revocation not checked: its status list is at ${url.slice(0, 200)}, outside the vendor's endpoint ${endpoint}, and Advocate contacts no other address for a vendor.`;
+      problems[id] = t('credStatusElsewhere', url.slice(0, 200), endpoint);
       continue;
     }
     byUrl.set(url, [...(byUrl.get(url) ?? []), id]);
@@ -133,7 +160,7 @@ export async function checkRevocation(
     }
     // A status list that does not check out is the vendor's fault: the credential keeps its own
     // state (what its signature and dates say), with the reason its revocation is unknown.
-    else if (status.code === 'status-unverified') statusProblems[id] = `Revocation not checked: ${status.reason}`;
+    else if (status.code === 'status-unverified') statusProblems[id] = t('credStatusUnverified', status.reason);
   });
   const state = { revoked: [...revoked], statusProblems };
   return { ...state, statuses: await verifyCredentials(vendor.issuer, vendor.credentials, nowMs, state) };

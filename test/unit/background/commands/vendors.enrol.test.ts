@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityView, ReferralView, VendorView } from '../../../../src/core/messages/views';
 import { ENDPOINT, FakeVendor } from '../helpers';
 import { CREATE, enrolledWorker, enrollable, makeWorker, OPTIONS, value } from '../world';
-import { installI18n } from '../../ui/harness';
+import { de, en, installI18n } from '../../ui/harness';
+import { formatDate } from '../../../../src/ui/format';
 
 // The worker words its errors with chrome.i18n, as the pages do: English here.
 beforeEach(installI18n);
@@ -28,7 +29,18 @@ describe('vendors.enrol', () => {
     const { send } = makeWorker({ vendor });
     const view = value<VendorView>(await send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS));
     expect(view.certified).toBe(false);
-    expect(view.credentials[0]).toMatchObject({ state: 'expired', reason: expect.stringMatching(/Expired on 2026-02-01/) });
+    expect(view.credentials[0]).toMatchObject({ state: 'expired', validUntil: expect.stringMatching(/^2026-02-01/) });
+    expect(view.credentials[0]!.reason).toBe(en('credWhyExpired', formatDate(view.credentials[0]!.validUntil))); // "Expired on Feb 1, 2026"
+  });
+
+  it('words the certification in the browser’s language', async () => {
+    installI18n('de');
+    const vendor = new FakeVendor();
+    await enrollable(vendor, { validUntil: '2026-02-01T00:00:00Z' });
+    const { send } = makeWorker({ vendor });
+    const view = value<VendorView>(await send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS));
+    expect(view.credentials[0]!.reason).toBe(de('credWhyExpired', formatDate(view.credentials[0]!.validUntil)));
+    expect(view.credentials[0]!.reason).toMatch(/^Abgelaufen am 1\. Feb\.? 2026$/);
   });
 
   it('shows a certification that expired since enrolment as expired, and one the vendor revoked as revoked', async () => {
