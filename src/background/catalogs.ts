@@ -44,11 +44,11 @@ export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: stri
     nowMs: deps.now(),
   });
   if (answer.status === 304 && etag) return { kind: 'not-modified' };
-  // detail: what went wrong without "will retry", for a caller that does not retry (enrolment)
+  // detail: what went wrong alone, without "will retry" or "the previous one stays", for a sentence
+  // of a caller that neither retries nor has a previous catalog (enrolment)
   if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason, detail: answer.detail ?? (answer.status === undefined ? answer.cause : `HTTP ${answer.status}`) };
   const { json, headers } = answer;
   const parsed = parseVendorCatalog(json);
-  // detail: the reason alone, for a sentence of the caller's (enrolment has no previous catalog)
   if (!parsed.ok) return { kind: 'failed', error: t('catalogInvalid', parsed.error), detail: parsed.error };
   const own = vendorId ? vendorCatalogOf(parsed.catalog, vendorId) : parsed.catalog.vendors.length === 1 ? { ok: true as const, catalog: parsed.catalog } : { ok: false as const, error: t('catalogNotOneVendor') };
   if (!own.ok) return { kind: 'failed', error: own.error };
