@@ -1,6 +1,6 @@
 // A minimal fake of the chrome.* APIs the service worker uses, plus navigator.locks and the
 // worker's `self`, so the real entry (src/background/index.ts) can be loaded in Node.
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 
 type Listener = (...args: any[]) => unknown;
 
@@ -98,6 +98,19 @@ export function installFakeChrome() {
   vi.stubGlobal('navigator', { locks });
   vi.stubGlobal('self', self);
   return { chrome, session, badge, alarms, self, locks };
+}
+
+/**
+ * For a file that loads the worker entry: its second start-up scan is a 2 s timer, faked here
+ * (advancing with real time) so the one still pending when the file ends is dropped, not fired
+ * into the next file of this process (the unit project shares one: isolate false).
+ */
+export function dropEntryTimersAfterFile(): void {
+  beforeAll(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true }));
+  afterAll(() => {
+    vi.clearAllTimers();
+    vi.useRealTimers();
+  });
 }
 
 /** Sends a message the way Chrome delivers it: listener(message, sender, sendResponse). */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deliver, dropEntryTimersAfterFile, FAKE_EXTENSION_ID, installFakeChrome } from './fake-chrome';
 
 const popup = { id: FAKE_EXTENSION_ID, url: `chrome-extension://${FAKE_EXTENSION_ID}/src/popup/index.html` };
 
@@ -17,13 +17,7 @@ async function loadWorker(stored: Record<string, unknown> = {}) {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-// The entry's second start-up scan is a 2 s timer. Faked here (advancing with real time) so the
-// one still pending when this file ends is dropped, not fired into the next file of this process.
-beforeAll(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true }));
-afterAll(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-});
+dropEntryTimersAfterFile();
 
 describe('service worker entry', () => {
   it('registers its listeners synchronously at load and (re-)creates the sync alarm (≥ 30 s)', async () => {

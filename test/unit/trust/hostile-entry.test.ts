@@ -4,21 +4,15 @@
 // worker never fetches because a page asked.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deliver, FAKE_EXTENSION_ID, installFakeChrome } from '../background/fake-chrome';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { deliver, dropEntryTimersAfterFile, FAKE_EXTENSION_ID, installFakeChrome } from '../background/fake-chrome';
 import { hostileValue, mutated, PROTOTYPE_KEYS, prototypeSnapshot } from '../../trust/hostile-values';
 
 const RUNS = 600;
 const contentSender = { id: FAKE_EXTENSION_ID, url: 'https://evil.example/', tab: { id: 3 } as chrome.tabs.Tab, frameId: 0 };
 
 afterAll(() => vi.unstubAllGlobals());
-// The entry's second start-up scan is a 2 s timer. Faked here (advancing with real time) so the
-// one still pending when this file ends is dropped, not fired into the next file of this process.
-beforeAll(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true }));
-afterAll(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-});
+dropEntryTimersAfterFile();
 
 describe('the worker entry under hostile messages', () => {
   it(`answers every Advocate message and ignores the rest (${RUNS} messages)`, async () => {
