@@ -7,6 +7,7 @@ import { renderShares } from '../core/referral/disclosure';
 import { buildReferralLink } from '../core/referral/link';
 import { newReferral, type ReferralRequest } from '../core/referral/referral';
 import type { DealRecord, ReferralRecord, VendorRecord } from './db';
+import { t } from '../ui/i18n';
 import { CommandFailure } from './errors';
 import { originOf, secretTag } from './identity';
 import { commitNew } from './outbox';
@@ -16,10 +17,10 @@ import type { Services } from './services';
 async function enrolledVendor(s: Services, vendorId: string) {
   const conn = await s.db.get();
   const [vendor, secret, catalog] = await Promise.all([conn.get('vendors', vendorId), conn.get('secrets', vendorId), conn.get('catalogs', vendorId)]);
-  if (!vendor || !secret) throw new CommandFailure('not-enrolled', `You are not enrolled with vendor "${vendorId}". Enrol in the options page first.`);
-  if (vendor.sync.status === 'gone') throw new CommandFailure('vendor-gone', `${vendor.name} has closed your enrolment; no new links can be created for it.`);
+  if (!vendor || !secret) throw new CommandFailure('not-enrolled', t('notEnrolled', vendorId));
+  if (vendor.sync.status === 'gone') throw new CommandFailure('vendor-gone', t('referralVendorGone', vendor.name));
   const catalogVendor = catalog?.catalog.vendors.find((v) => v.id === vendorId);
-  if (!catalogVendor) throw new CommandFailure('no-catalog', `There is no catalog for ${vendor.name} yet; try again after the next sync.`);
+  if (!catalogVendor) throw new CommandFailure('no-catalog', t('referralNoCatalog', vendor.name));
   return { vendor, secret, catalogVendor };
 }
 
@@ -46,7 +47,7 @@ export async function draftReferral(s: Services, request: ReferralRequest): Prom
   const { vendor, secret, catalogVendor } = await enrolledVendor(s, request.vendorId);
   const product = catalogVendor.products.find((p) => p.id === request.productId);
   const offer = product?.offers.find((o) => o.id === request.offerId);
-  if (!product || !offer) throw new CommandFailure('unknown-offer', `${vendor.name} has no offer "${request.offerId}" for product "${request.productId}".`);
+  if (!product || !offer) throw new CommandFailure('unknown-offer', t('referralUnknownOffer', vendor.name, request.offerId, request.productId));
   const settings = await readSettings(await s.db.get());
   const referral = await newReferral(
     { ...request, sharePageUrl: request.sharePageUrl ?? settings.sharePageUrl },
@@ -81,7 +82,7 @@ export async function commitReferral(s: Services, draft: ReferralDraft): Promise
   const { vendor } = await enrolledVendor(s, draft.record.vendorId);
   const route = routeOf(vendor);
   if (route.origin !== draft.record.origin || route.practitioner !== draft.record.practitioner) {
-    throw new CommandFailure('enrolment-changed', `Your enrolment with ${vendor.name} changed since this link was prepared; prepare it again.`);
+    throw new CommandFailure('enrolment-changed', t('referralEnrolmentChanged', vendor.name));
   }
   await committed(s, async () => commitNew(await s.db.get(), 'referrals', draft.record));
   return draft;

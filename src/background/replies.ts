@@ -7,6 +7,7 @@ import type { ReplyDraftView } from '../core/messages/views';
 import { COMMUNITY_RULES, replySiteOf, ruleSource } from '../core/referral/community-rules';
 import { defaultChannel } from '../core/referral/channels';
 import { newId } from '../core/schema';
+import { t } from '../ui/i18n';
 import { CommandFailure } from './errors';
 import { matchDetection } from './pages';
 import { commitReferral, draftReferral } from './referrals';
@@ -15,11 +16,11 @@ import { offerFor } from './suggestions';
 
 export async function prepareReply(s: Services, tabId: number, url: string, rich: boolean): Promise<ReplyDraftView> {
   const page = await s.tabs.recall(tabId);
-  if (!page || page.url !== url) throw new CommandFailure('no-page', 'Advocate has not read this page yet; reload it and try again.');
+  if (!page || page.url !== url) throw new CommandFailure('no-page', t('replyNoPage'));
   const match = await matchDetection(s, page.detection);
   // The practitioner asked: enrolment and the vendor's own pages count, not their mutes or pause.
   const choice = await offerFor(s, match, url);
-  if (!choice) throw new CommandFailure('nothing-to-recommend', 'None of your vendors offers a product this page is about.');
+  if (!choice) throw new CommandFailure('nothing-to-recommend', t('replyNothingToRecommend'));
   const site = replySiteOf(match.site);
   const rule = site ? COMMUNITY_RULES[site] : null;
   const referral = await draftReferral(s, { vendorId: choice.vendorId, productId: choice.productId, offerId: choice.offerId, channel: defaultChannel(match.pageType, url), pageUrl: url });
@@ -29,15 +30,16 @@ export async function prepareReply(s: Services, tabId: number, url: string, rich
   return {
     draftId,
     text,
+    // The rule's words are a message (rule_<site>), so the preview speaks the practitioner's language.
     rule: rule
-      ? { name: rule.name, rule: rule.rule, linkOnly: rule.linkOnly, minOwnText: rule.minOwnText, source: ruleSource(rule, url) }
-      : { name: new URL(url).host, rule: 'Follow this site’s rules on links and promotion.', linkOnly: 'allow', minOwnText: 0, source: url },
+      ? { name: rule.name ?? new URL(url).host, rule: t(`rule_${rule.site}`), linkOnly: rule.linkOnly, minOwnText: rule.minOwnText, source: ruleSource(rule, url) }
+      : { name: new URL(url).host, rule: t('rule_other'), linkOnly: 'allow', minOwnText: 0, source: url },
   };
 }
 
 export async function insertReply(s: Services, tabId: number, url: string, draftId: string): Promise<{ text: string }> {
   const draft = await s.tabs.takeDraft(tabId, draftId);
-  if (!draft || draft.url !== url) throw new CommandFailure('no-draft', 'This preview is no longer current; open it again.');
+  if (!draft || draft.url !== url) throw new CommandFailure('no-draft', t('replyNoDraft'));
   await commitReferral(s, draft.referral);
   return { text: draft.text };
 }

@@ -1,6 +1,7 @@
 // The practitioner's settings, stored in the extension's IndexedDB (schema: core/messages/settings).
 import { DEFAULT_SETTINGS, dismissalKey, MAX_DISMISSED, MAX_MUTED_HOSTS, MAX_MUTED_PRODUCTS, type Settings, type SettingsPatch } from '../core/messages/settings';
 import { validateDisclosure } from '../core/referral/disclosure';
+import { t } from '../ui/i18n';
 import type { Db } from './db';
 import { CommandFailure } from './errors';
 
@@ -12,7 +13,7 @@ export async function readSettings(db: Db): Promise<Settings> {
 /** Applies a validated patch; the disclosure must pass validateDisclosure (never empty, says "paid"). */
 export async function writeSettings(db: Db, patch: SettingsPatch): Promise<Settings> {
   if (patch.disclosure !== undefined) {
-    const check = validateDisclosure(patch.disclosure);
+    const check = validateDisclosure(patch.disclosure, t);
     if (!check.ok) throw new CommandFailure('invalid-disclosure', check.message);
   }
   const tx = db.transaction('meta', 'readwrite', { durability: 'strict' });

@@ -6,6 +6,7 @@ import { dismissalKey, type Settings } from '../core/messages/settings';
 import type { SuggestedOfferView, SuggestionView } from '../core/messages/views';
 import { replySiteOf } from '../core/referral/community-rules';
 import { normaliseDomain } from '../core/schema/domain';
+import { formatDate } from '../ui/format';
 import type { VendorRecord } from './db';
 import { readSettings } from './settings';
 import type { Services } from './services';
@@ -28,7 +29,7 @@ function vendorsOwnPage(host: string, ...urls: string[]): boolean {
 function certificationOf(vendor: VendorRecord, productId: string, nowMs: number): SuggestedOfferView['certification'] {
   const valid = vendor.credentialStatuses.find((c) => c.productId === productId && c.state === 'valid' && (c.validUntil === undefined || Date.parse(c.validUntil) > nowMs));
   if (!valid) return undefined;
-  return { level: valid.level ?? 'certified', ...(valid.validUntil ? { validUntil: valid.validUntil.slice(0, 10) } : {}) };
+  return { level: valid.level ?? 'certified', ...(valid.validUntil ? { validUntil: formatDate(valid.validUntil) } : {}) };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { ImportReportView } from '../core/messages/views';
 import { parseReferralCode } from '../core/referral/code';
 import { instant } from '../core/schema';
 import { DealRecordSchema, ReferralRecordSchema, type Db, type VendorRecord } from './db';
+import { t } from '../ui/i18n';
 import { CommandFailure } from './errors';
 import { originOf } from './identity';
 import { addMissing, allOf, type OutboxRecord } from './outbox';
@@ -81,11 +82,11 @@ export async function importData(db: Db, json: string): Promise<ImportReportView
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new CommandFailure('bad-import', 'The file is not valid JSON, so nothing was imported. Choose a file made by “Export data”.');
+    throw new CommandFailure('bad-import', t('importNotJson', t('exportAction')));
   }
   const parsed = v.safeParse(ExportSchema, raw);
   if (!parsed.success) {
-    throw new CommandFailure('bad-import', `The file cannot be imported (${describeIssues(parsed.issues, 1)}); nothing was changed.`);
+    throw new CommandFailure('bad-import', t('importInvalid', describeIssues(parsed.issues, 1)));
   }
   const file = parsed.output;
   let settingsImported = false;

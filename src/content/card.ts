@@ -61,7 +61,7 @@ export function showCard(offer: SuggestedOfferView, send: SendCommand<ContentCom
     el('div', { class: 'h' }, 'Advocate', button('×', () => done('here'), { class: 'x', 'aria-label': say('cardDismiss') })),
     el('p', {}, el('strong', {}, say('cardTitle', offer.offerName))),
     el('p', {}, `${offer.vendorName} · ${offer.adds}`),
-    cert && el('p', {}, say('cardCertified', offer.productName, cert.validUntil ? `${cert.level}, until ${cert.validUntil}` : cert.level)),
+    cert && el('p', {}, cert.validUntil ? say('cardCertifiedUntil', offer.productName, cert.level, cert.validUntil) : say('cardCertified', offer.productName, cert.level)),
     el(
       'div',
       { class: 'r' },

@@ -6,7 +6,7 @@
 
 /** Every message a content script shows; one missing here still works (the slow lookup). */
 export const PAGE_WORDS = [
-  'cardLabel', 'cardDismiss', 'cardTitle', 'cardCertified', 'cardOpen', 'cardMuteSite', 'cardMuteProduct',
+  'cardLabel', 'cardDismiss', 'cardTitle', 'cardCertified', 'cardCertifiedUntil', 'cardOpen', 'cardMuteSite', 'cardMuteProduct',
   'replyButton', 'replyPreparing', 'replyTitle', 'replyClose', 'replyRuleLink', 'replyInsert', 'replyLinkOnly',
   'replyCopied', 'replyCopyFailed', 'replyCancel',
 ] as const;

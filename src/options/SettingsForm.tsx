@@ -51,7 +51,7 @@ export function SettingsForm({ settings, onSaved }: { settings: SettingsView; on
     setMutedHosts(settings.mutedHosts.join('\n'));
   }, [settings]);
 
-  const check = validateDisclosure(disclosure);
+  const check = validateDisclosure(disclosure, t);
   // Marked only after a save found it, and cleared as soon as the list is edited into shape.
   const [badHosts, setBadHosts] = useState(false);
   const hostsInvalid = badHosts && hostList(mutedHosts).bad.length > 0;

@@ -6,17 +6,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { allowSiteAccess, detectedTabId, openPopup, screenshot, seriousA11yViolations, startTestEndpoint, type TestEndpoint } from './helpers';
+import { de } from '../messages';
+import { waitForLayers } from './in-page';
 import { startSiteServer, type SiteServer } from './site-server';
 
 const REPO_URL = 'https://github.com/mysql/mysql-server';
-type Message = { message: string; placeholders?: Record<string, { content: string }> };
-const de = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/_locales/de/messages.json'), 'utf8')) as Record<string, Message>;
-/** The German message as Chrome shows it: named placeholders, then $1… */
-function msg(key: string, ...subs: string[]): string {
-  const entry = de[key]!;
-  const expanded = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole);
-  return expanded.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-}
+const msg = de; // the German message as Chrome shows it
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/pages', name), 'utf8');
 
 let site: SiteServer;
@@ -110,6 +105,19 @@ test('the popup is in German before and after enrolment, with the site named as 
   await popup.getByRole('heading', { name: msg('recentReferrals') }).waitFor();
   await screenshot(popup, 'popup-activity-de');
   await popup.close();
+});
+
+test("the suggestion in the page is German too, the certification's last day in German form", async () => {
+  const page = await browser.context.newPage();
+  await page.goto(REPO_URL);
+  const [card] = await waitForLayers(page, 1);
+  const text = card!.html.replace(/<[^>]+>/g, ' ');
+  expect(text).toContain(msg('cardOpen'));
+  // e.g. "Sie sind für MySQL zertifiziert: professional, gültig bis 1. Dez. 2028"
+  const [before] = msg('cardCertifiedUntil', 'MySQL', 'professional', '\u0000').split('\u0000') as [string];
+  expect(text).toMatch(new RegExp(`${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d{1,2}\\. [A-Za-zä]{3,4}\\.? \\d{4}`));
+  expect(text).not.toMatch(/\buntil\b|\d{4}-\d{2}-\d{2}/);
+  await page.close();
 });
 
 test('a sync problem is told in German too: the vendor away, Sync now says so and that it will retry', async () => {

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { slug } from '../../core/schema';
 import { exportCredential } from '../credentials';
+import { t } from '../../ui/i18n';
 import { CommandFailure } from '../errors';
 import { command } from './command';
 
@@ -12,9 +13,9 @@ export default command({
   payload: v.strictObject({ vendorId: slug('vendorId'), credentialId: v.pipe(v.string('credentialId must be text'), v.minLength(1), v.maxLength(200, 'credentialId is too long')) }),
   async handle({ vendorId, credentialId }, _ctx, s) {
     const vendor = await (await s.db.get()).get('vendors', vendorId);
-    if (!vendor) throw new CommandFailure('not-enrolled', `You are not enrolled with vendor "${vendorId}".`);
+    if (!vendor) throw new CommandFailure('not-enrolled', t('notEnrolled', vendorId));
     const exported = exportCredential(vendor, credentialId);
-    if (!exported) throw new CommandFailure('unknown-credential', `${vendor.name} has not issued you the certification ${credentialId.slice(0, 80)}.`);
+    if (!exported) throw new CommandFailure('unknown-credential', t('credentialNotIssued', vendor.name, credentialId.slice(0, 80)));
     return exported;
   },
 });

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { GrantedSiteView } from '../../core/messages/views';
 import { isDomainName } from '../../core/schema/domain';
+import { t } from '../../ui/i18n';
 import { CommandFailure } from '../errors';
 import { command } from './command';
 
@@ -15,7 +16,7 @@ export default command({
     tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
   async handle({ host, tabId }, _ctx, s): Promise<GrantedSiteView[]> {
-    if (!(await s.sites.grant(host))) throw new CommandFailure('not-granted', `The browser did not allow Advocate on ${host}; nothing changed.`);
+    if (!(await s.sites.grant(host))) throw new CommandFailure('not-granted', t('siteNotGranted', host));
     if (tabId !== undefined) await s.tabAccess.injectContentScript(tabId);
     return s.sites.list();
   },

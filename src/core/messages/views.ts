@@ -161,7 +161,7 @@ export interface SuggestedOfferView {
   adds: string;
   /** The host a "not on this site" or a dismissal applies to. */
   host: string;
-  /** The practitioner's valid certification for the product, if any. */
+  /** The practitioner's valid certification for the product, if any; its last day as the worker words dates (the browser's language). */
   certification?: { level: string; validUntil?: string };
 }
 
@@ -169,7 +169,8 @@ export interface SuggestedOfferView {
 export interface ReplyDraftView {
   draftId: string;
   text: string;
-  rule: Pick<CommunityRule, 'name' | 'rule' | 'linkOnly' | 'minOwnText'> & { source: string };
+  /** The community's rule on self-promotion: its name, its words in the practitioner's language, and its public page. */
+  rule: Pick<CommunityRule, 'linkOnly' | 'minOwnText'> & { name: string; rule: string; source: string };
 }
 
 /** A site the practitioner granted with "Suggest on this site". */

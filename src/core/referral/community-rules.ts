@@ -1,18 +1,17 @@
 // What each forum Advocate can reply on asks of self-promotion, with the public page that says
 // so: shown beside the reply preview, and used to refuse a link-only answer where the rule asks
-// an answer to stand on its own. Written from those pages on `checked` without comparing them
-// again here (`unverified`, as the starter catalog marks such claims); `{host}` and `{subreddit}`
-// in a source are the page's own.
+// an answer to stand on its own. The rule's words, in one or two sentences, are the message
+// `rule_<site>` of public/_locales (English and German), written from those pages on `checked`
+// without comparing them again here (`unverified`, as the starter catalog marks such claims);
+// `{host}` and `{subreddit}` in a source are the page's own.
 
 export const REPLY_SITES = ['github', 'stackexchange', 'discourse', 'reddit'] as const;
 export type ReplySite = (typeof REPLY_SITES)[number];
 
 export interface CommunityRule {
   site: ReplySite;
-  /** The community, as a reader names it. */
-  name: string;
-  /** The rule in one or two sentences, for the preview. */
-  rule: string;
+  /** The community, as a reader names it; none: the page's own host names it (each Discourse forum is its own). */
+  name?: string;
   /** The public page the rule is taken from. */
   source: string;
   /** Used instead of `source` when the page names a subreddit. */
@@ -31,7 +30,6 @@ export const COMMUNITY_RULES: Readonly<Record<ReplySite, CommunityRule>> = {
   github: {
     site: 'github',
     name: 'GitHub',
-    rule: 'GitHub’s Acceptable Use Policies do not allow spam or excessive promotion: answer the issue itself, and add the link only where it helps.',
     source: 'https://docs.github.com/en/site-policy/acceptable-use-policies/github-acceptable-use-policies',
     checked: '2026-12-01',
     unverified: true,
@@ -42,7 +40,6 @@ export const COMMUNITY_RULES: Readonly<Record<ReplySite, CommunityRule>> = {
   stackexchange: {
     site: 'stackexchange',
     name: 'Stack Exchange',
-    rule: 'Disclose your affiliation in the answer itself, and make the answer stand on its own without the link: answers that are little more than a link may be deleted.',
     source: 'https://{host}/help/promotion',
     checked: '2026-12-01',
     unverified: true,
@@ -52,8 +49,6 @@ export const COMMUNITY_RULES: Readonly<Record<ReplySite, CommunityRule>> = {
   },
   discourse: {
     site: 'discourse',
-    name: 'this forum',
-    rule: 'This forum’s own guidelines apply, and most Discourse forums ask members not to post unsolicited advertising: read them before you post a link.',
     source: 'https://{host}/guidelines',
     checked: '2026-12-01',
     unverified: true,
@@ -64,7 +59,6 @@ export const COMMUNITY_RULES: Readonly<Record<ReplySite, CommunityRule>> = {
   reddit: {
     site: 'reddit',
     name: 'Reddit',
-    rule: 'Reddit’s rules forbid spam, and many subreddits forbid affiliate and referral links outright: check this subreddit’s rules, and make your comment worth reading without the link.',
     source: 'https://redditinc.com/policies/reddit-rules',
     sourceForSubreddit: 'https://www.reddit.com/r/{subreddit}/about/rules',
     checked: '2026-12-01',

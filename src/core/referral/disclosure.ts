@@ -3,6 +3,7 @@
 // is the practitioner's to edit, but never down to nothing, a bare link or something that
 // no longer says it is paid.
 import { LIMITS, parseWebUrl } from '../schema';
+import type { Say } from '../say';
 import type { ShareFormat } from './channels';
 import { ReferralInputError } from './errors';
 import { isGiveBackPercent } from './give-back';
@@ -25,34 +26,26 @@ const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 export type DisclosureCheck = { ok: true } | { ok: false; message: string };
 
-/** Checks wording the practitioner typed (placeholders unfilled). The message says how to fix it. */
-export function validateDisclosure(text: string): DisclosureCheck {
-  if (typeof text !== 'string' || text.trim() === '') {
-    return { ok: false, message: 'The disclosure cannot be empty: every link must say that it is paid.' };
-  }
+/** Checks wording the practitioner typed (placeholders unfilled). The message, worded by `say`, says how to fix it. */
+export function validateDisclosure(text: string, say: Say): DisclosureCheck {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: say('disclosureEmpty') };
   const unknown = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
   if (unknown.length > 0) {
-    return {
-      ok: false,
-      message: `Unknown placeholder ${unknown.map((n) => `{${n}}`).join(', ')}; use ${PLACEHOLDERS.map((n) => `{${n}}`).join(', ')}.`,
-    };
+    return { ok: false, message: say('disclosureUnknownPlaceholder', unknown.map((n) => `{${n}}`).join(', '), PLACEHOLDERS.map((n) => `{${n}}`).join(', ')) };
   }
   // What a reader sees whatever fills the placeholders: the words around links and placeholders.
   const words = text.replace(URL_LIKE, ' ').replace(PLACEHOLDER, ' ').replace(/\s+/g, ' ').trim();
   if (words.length === 0 && /\b(?:https?:\/\/|www\.)/i.test(text)) {
-    return { ok: false, message: 'A link alone is not a disclosure: say in words that the link is paid.' };
+    return { ok: false, message: say('disclosureLinkAlone') };
   }
   if (text.trim().length > MAX_DISCLOSURE_LENGTH) {
-    return { ok: false, message: `The disclosure is longer than ${MAX_DISCLOSURE_LENGTH} characters; keep it to a sentence or two.` };
+    return { ok: false, message: say('disclosureTooLong', String(MAX_DISCLOSURE_LENGTH)) };
   }
   if (words.length < MIN_DISCLOSURE_LENGTH) {
-    return { ok: false, message: `The disclosure is too short to tell a reader anything (at least ${MIN_DISCLOSURE_LENGTH} characters of words).` };
+    return { ok: false, message: say('disclosureTooShort', String(MIN_DISCLOSURE_LENGTH)) };
   }
   if (!PAID_WORD.test(words)) {
-    return {
-      ok: false,
-      message: 'The disclosure must say plainly that the link is paid: use a word such as "paid", "affiliate", "referral" or "commission".',
-    };
+    return { ok: false, message: say('disclosureNotPaid') };
   }
   return { ok: true };
 }
@@ -137,7 +130,8 @@ function renderPieces(pieces: Piece[], format: ShareFormat): string {
 export function renderShare(input: ShareInput): string {
   const link = checkedUrl(input.link, 'The referral link');
   const template = input.disclosure ?? DEFAULT_DISCLOSURE;
-  const check = validateDisclosure(template);
+  // A guard, not a message for the practitioner: saving already refused such wording in their words.
+  const check = validateDisclosure(template, (problem) => `The disclosure wording fails its check (${problem})`);
   if (!check.ok) throw new ReferralInputError(check.message);
 
   const values = { vendor: input.vendorName, offer: input.offerName, product: input.productName, reason: '' };

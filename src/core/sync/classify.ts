@@ -1,5 +1,6 @@
 // What an HTTP answer from a vendor means for sync. Pure: status + headers + clock in,
 // decision out, so every branch is tested without a network.
+import type { Say } from '../say';
 import { parseRetryAfter } from './backoff';
 
 export type AttemptOutcome =
@@ -21,11 +22,6 @@ export interface ResponseHead {
   problem?: string | null;
 }
 
-/**
- * The practitioner's wording: a message of public/_locales with its substitutions. The worker
- * passes `t` (src/ui/i18n.ts), so a reason is written in the browser's language; core stays pure.
- */
-export type Say = (key: string, ...substitutions: string[]) => string;
 
 const RETRYABLE_4XX = new Set([404, 408, 425, 429]);
 

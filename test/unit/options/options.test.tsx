@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result, VendorView } from '../../../src/core/messages';
 import { Options } from '../../../src/options/Options';
 import { credential, SETTINGS, vendor } from '../ui/fixtures';
-import { button, click, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
+import { button, click, de, en, fail, fakeEnv, installI18n, mount, settle, submit, type, type Handlers, type Mounted } from '../ui/harness';
 
 let view: Mounted;
 beforeEach(installI18n);
@@ -298,6 +298,15 @@ describe('settings', () => {
     await submit(form());
     expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toContain('cannot be empty');
     expect(env.callsTo('settings.set')).toEqual([]);
+  });
+
+  it('words a refused disclosure in the browser’s language', async () => {
+    installI18n('de');
+    await open(handlers([], { 'settings.set': () => SETTINGS }));
+    await type(view.container.querySelector('#set-disclosure'), 'Ich mag {offer} wirklich, probieren Sie es aus.');
+    await submit(form());
+    expect(view.container.querySelector('section[aria-labelledby="settings-h"] [role="alert"]')?.textContent).toBe(de('disclosureNotPaid'));
+    expect(de('disclosureNotPaid')).toMatch(/^Die Offenlegung muss klar sagen/);
   });
 
   it("shows the worker's refusal message", async () => {

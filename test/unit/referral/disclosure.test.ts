@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { de, en } from '../../messages';
 import {
   DEFAULT_DISCLOSURE,
   ReferralInputError,
@@ -74,7 +75,7 @@ describe('renderShare', () => {
 
   it('refuses bad wording, bad links and bad give-backs', () => {
     expect(() => renderShare({ ...base, disclosure: '   ' })).toThrow(ReferralInputError);
-    expect(() => renderShare({ ...base, disclosure: 'Great product from {vendor}, buy it now!' })).toThrow(/paid/);
+    expect(() => renderShare({ ...base, disclosure: 'Great product from {vendor}, buy it now!' })).toThrow(/fails its check \(disclosureNotPaid\)/);
     expect(() => renderShare({ ...base, link: 'javascript:alert(1)' })).toThrow(/http\(s\) URL/);
     expect(() => renderShare({ ...base, giveBack: { url: 'https://x.example', percent: 0 } })).toThrow(/between 1 and 100/);
     expect(() => renderShare({ ...base, format: 'rtf' as never })).toThrow(/Unknown share format/);
@@ -96,15 +97,15 @@ describe('renderShares', () => {
 
 describe('validateDisclosure', () => {
   it('accepts the default and plain honest wording', () => {
-    expect(validateDisclosure(DEFAULT_DISCLOSURE)).toEqual({ ok: true });
-    expect(validateDisclosure('Paid link: I earn a referral fee if you subscribe.')).toEqual({ ok: true });
+    expect(validateDisclosure(DEFAULT_DISCLOSURE, en)).toEqual({ ok: true });
+    expect(validateDisclosure('Paid link: I earn a referral fee if you subscribe.', en)).toEqual({ ok: true });
   });
 
   it('accepts wording in German that says it is paid, and still refuses German that does not', () => {
-    expect(validateDisclosure('Bezahlter Link: Ich erhalte eine Provision von {vendor}, wenn Sie abonnieren.')).toEqual({ ok: true });
-    expect(validateDisclosure('Werbung: Für Abschlüsse über diesen Link bekomme ich Geld von {vendor}.')).toEqual({ ok: true });
-    expect(validateDisclosure('Unbezahlter Hinweis: {offer} ist einfach gut, probieren Sie es aus.').ok).toBe(false);
-    expect(validateDisclosure('Unpaid tip: {offer} is simply good, give it a try.').ok).toBe(false);
+    expect(validateDisclosure('Bezahlter Link: Ich erhalte eine Provision von {vendor}, wenn Sie abonnieren.', en)).toEqual({ ok: true });
+    expect(validateDisclosure('Werbung: Für Abschlüsse über diesen Link bekomme ich Geld von {vendor}.', en)).toEqual({ ok: true });
+    expect(validateDisclosure('Unbezahlter Hinweis: {offer} ist einfach gut, probieren Sie es aus.', en).ok).toBe(false);
+    expect(validateDisclosure('Unpaid tip: {offer} is simply good, give it a try.', en).ok).toBe(false);
   });
 
   it.each([
@@ -118,9 +119,14 @@ describe('validateDisclosure', () => {
     ['an unknown placeholder', 'Paid link: I earn a commission from {company}.', /Unknown placeholder \{company\}/],
     ['too long', `Paid link. ${'x'.repeat(600)}`, /longer than 600/],
   ])('refuses %s', (_what, text, message) => {
-    const result = validateDisclosure(text);
+    const result = validateDisclosure(text, en);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.message).toMatch(message);
+  });
+
+  it('words its refusal with the say it is given: German for a German browser', () => {
+    expect(validateDisclosure('Paid link.', de)).toEqual({ ok: false, message: 'Die Offenlegung ist zu kurz, um Lesern etwas zu sagen (mindestens 20 Zeichen Text).' });
+    expect(validateDisclosure('Bezahlt: {firma} zahlt mir eine Provision.', de)).toEqual({ ok: false, message: 'Unbekannter Platzhalter {firma}; verwenden Sie {vendor}, {offer}, {product}, {reason}.' });
   });
 });
 

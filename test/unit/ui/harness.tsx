@@ -1,8 +1,5 @@
-// Shared by the popup, options and ui component tests: the English messages behind a fake
-// chrome.i18n, a scripted UiEnv that records every command, and DOM helpers.
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
-import { resolve } from 'node:path';
+// Shared by the popup, options and ui component tests: the messages (test/messages.ts) behind a
+// fake chrome.i18n, a scripted UiEnv that records every command, and DOM helpers.
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -11,44 +8,7 @@ import type { CommandError, Result } from '../../../src/core/messages';
 import type { ActiveTab, UiEnv } from '../../../src/ui/env';
 import { EnvContext } from '../../../src/ui/env';
 
-type Message = { message: string; placeholders?: Record<string, { content: string }> };
-const readMessages = (lang: string): Record<string, Message> =>
-  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8'));
-export const MESSAGES: Record<string, Message> = readMessages('en');
-
-/** Chrome's getMessage: named placeholders expand to $1…$9, which take the substitutions. */
-function messageIn(messages: Record<string, Message>, key: string, substitutions?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const expanded = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? whole);
-  return expanded.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-}
-
-export const getMessage = (key: string, substitutions?: string | string[]) => messageIn(MESSAGES, key, substitutions);
-
-/** A fake chrome.i18n in `lang` (the browser's UI language): its messages, and English where Chrome would fall back. */
-export function installI18n(language?: unknown): void {
-  const lang = typeof language === 'string' ? language : 'en'; // beforeEach(installI18n) passes its context
-  const own = lang === 'en' ? MESSAGES : readMessages(lang);
-  (globalThis as { chrome?: unknown }).chrome = {
-    i18n: { getMessage: (key: string, subs?: string | string[]) => messageIn(own, key, subs) || getMessage(key, subs), getUILanguage: () => lang },
-  };
-}
-
-/** For a file whose code under test writes messages (the worker's reasons): English for its tests, gone after them. */
-export function withEnglishMessages(): void {
-  beforeAll(() => installI18n());
-  afterAll(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-  });
-}
-
-/** German text of a message, for assertions. */
-export const de = (key: string, ...subs: (string | number)[]) => messageIn(readMessages('de'), key, subs.map(String));
-
-/** English text of a message, for assertions. */
-export const en = (key: string, ...subs: (string | number)[]) => getMessage(key, subs.map(String));
+export { de, en, getMessage, installI18n, MESSAGES, withEnglishMessages } from '../../messages';
 
 type Handler<K extends CommandName> = (payload: Payload<K>) => Response<K> | Result<Response<K>> | Promise<Result<Response<K>>>;
 export type Handlers = { [K in CommandName]?: Handler<K> };

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { withEnglishMessages } from '../../../messages';
 import { checkCredential } from '../../../../src/core/credential';
 import { didKeyOf, didKeyVerificationMethod, generateIssuerKeys, newCertificationCredential, signCredential } from '../../../../src/core/credential';
 import { ENDPOINT } from '../helpers';
 import { enrolledWorker, OPTIONS, POPUP, value } from '../world';
 
 describe('credentials.export', () => {
+  withEnglishMessages();
   it('gives the credential exactly as signed; a link only where the vendor publishes credentials under its DID', async () => {
     const world = await enrolledWorker();
     const id = world.enrolment.credential.id;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { withEnglishMessages } from '../../../messages';
 import { CREATE, enrolledWorker, makeWorker, OPTIONS, value } from '../world';
 
 describe('data.import', () => {
+  withEnglishMessages();
   it('refuses a bad file with a clear message and loses nothing; importing twice adds nothing', async () => {
     const world = await enrolledWorker();
     value(await world.send('referrals.create', CREATE));

@@ -11,7 +11,7 @@ describe('page.detected', () => {
     const world = await enrolledWorker();
     const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
     expect(view).toEqual({
-      suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: '2027-01-01' } },
+      suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: 'Jan 1, 2027' } }, // the last day as the browser's language writes it
       inPage: true,
       reply: 'github',
       words: {}, // this worker has no browser, so no messages
@@ -36,15 +36,17 @@ describe('page.detected', () => {
   it('sends the wording of what the page will show, its substitutions left for the page to fill', async () => {
     const world = await enrolledWorker();
     // Like the browser's getMessage: messages.json's $1 replaced by the substitutions given.
-    const messages: Record<string, string> = { cardTitle: 'Recommend $1', cardCertified: 'You are certified for $1: $2', cardOpen: 'Open' };
+    const messages: Record<string, string> = { cardTitle: 'Recommend $1', cardCertified: 'You are certified for $1: $2', cardCertifiedUntil: 'You are certified for $1: $2, until $3', cardOpen: 'Open' };
     const getMessage = vi.fn((key: string, subs: string[]) => (messages[key] ?? '').replace(/\$([1-9])/g, (_, n: string) => subs[Number(n) - 1] ?? ''));
     vi.stubGlobal('chrome', { i18n: { getMessage } });
     try {
       const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
       expect(view.words).toEqual(messages); // keys the locale lacks are left out (the page looks them up itself)
       expect(fillWords(view.words!.cardCertified!, ['MySQL', 'professional'])).toBe('You are certified for MySQL: professional');
+      expect(fillWords(view.words!.cardCertifiedUntil!, ['MySQL', 'professional', 'Jan 1, 2027'])).toBe('You are certified for MySQL: professional, until Jan 1, 2027');
       expect(fillWords(view.words!.cardTitle!, ['$2 off'])).toBe('Recommend $2 off'); // a substitution is not read again
-      expect(getMessage.mock.calls.map(([key]) => key)).toEqual([...PAGE_WORDS]);
+      // Each page word once; besides them only the language the certification's date is written in.
+      expect(getMessage.mock.calls.map(([key]) => key).filter((key) => key !== 'messagesLocale')).toEqual([...PAGE_WORDS]);
       // Toolbar only: nothing is shown in the page, so no wording is sent.
       value(await world.send('settings.set', { inPage: false }, POPUP));
       expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9))).words).toBeUndefined();

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPLY_SITES } from '../../../../src/core/referral/community-rules';
+import { de, en, installI18n, MESSAGES } from '../../../messages';
 import type { ReplyDraftView } from '../../../../src/core/messages/views';
 import { contentScript, enrolledWorker, makeWorker, REPO_URL, value } from '../world';
 
@@ -6,6 +8,10 @@ const ISSUE = 'https://github.com/mysql/mysql-server/issues/7';
 const QUESTION = 'https://stackoverflow.com/questions/1/slow-mysql-count';
 
 describe('reply.prepare', () => {
+  afterEach(() => {
+    delete (globalThis as { chrome?: unknown }).chrome;
+  });
+
   it('shows exactly the text to insert, in the site’s format, with the community rule; nothing is stored yet', async () => {
     const world = await enrolledWorker();
     value(await world.send('page.detected', { url: ISSUE, signals: {} }, contentScript(ISSUE, 9)));
@@ -49,5 +55,30 @@ describe('reply.prepare', () => {
     const plain = makeWorker();
     value(await plain.send('page.detected', { url: ISSUE, signals: {} }, contentScript(ISSUE, 9)));
     expect(await plain.send('reply.prepare', { rich: false }, contentScript(ISSUE, 9))).toMatchObject({ ok: false, error: { code: 'nothing-to-recommend' } });
+  });
+
+  it('words the rule and its refusals in the browser’s language; every reply site has its rule in English and German', async () => {
+    for (const site of REPLY_SITES) expect([en(`rule_${site}`), de(`rule_${site}`)].every((words) => words.length > 40), site).toBe(true);
+    installI18n('en');
+    const world = await enrolledWorker();
+    value(await world.send('page.detected', { url: QUESTION, signals: { tags: ['mysql'] } }, contentScript(QUESTION, 3)));
+    expect(value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(QUESTION, 3))).rule.rule).toBe(MESSAGES.rule_stackexchange!.message);
+    installI18n('de');
+    const german = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(QUESTION, 3)));
+    expect(german.rule).toMatchObject({ name: 'Stack Exchange', rule: expect.stringMatching(/^Legen Sie Ihre Verbindung in der Antwort selbst offen/) });
+    expect(await world.send('reply.insert', { draftId: '0190f3b4-0000-4000-8000-000000000000', url: QUESTION }, contentScript(QUESTION, 3))).toMatchObject({ ok: false, error: { code: 'no-draft', message: 'Diese Vorschau ist nicht mehr aktuell; öffnen Sie sie erneut.' } });
+  });
+
+  it('a Discourse forum is named by its own host, and a site without a known rule gets the general one', async () => {
+    installI18n('en');
+    const world = await enrolledWorker();
+    const topic = 'https://forums.mysql.com/t/slow-count/42';
+    value(await world.send('page.detected', { url: topic, signals: { generator: 'Discourse 3.2', tags: ['mysql'] } }, contentScript(topic, 4)));
+    const draft = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(topic, 4)));
+    expect(draft.rule).toMatchObject({ name: 'forums.mysql.com', rule: en('rule_discourse'), source: 'https://forums.mysql.com/guidelines' });
+    const image = 'https://hub.docker.com/_/mysql';
+    value(await world.send('page.detected', { url: image, signals: {} }, contentScript(image, 5)));
+    const general = value<ReplyDraftView>(await world.send('reply.prepare', { rich: false }, contentScript(image, 5)));
+    expect(general.rule).toEqual({ name: 'hub.docker.com', rule: en('rule_other'), linkOnly: 'allow', minOwnText: 0, source: image });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { withEnglishMessages } from '../../../messages';
 import { contentScript, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('settings.set', () => {
+  withEnglishMessages();
   it('validates the disclosure (never empty, must say paid), normalises muted hosts, and keeps them', async () => {
     const { send } = makeWorker();
     expect(await send('settings.set', { disclosure: '' }, OPTIONS)).toMatchObject({ ok: false, error: { code: 'invalid-disclosure', message: expect.stringMatching(/cannot be empty/) } });
