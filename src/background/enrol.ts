@@ -3,7 +3,7 @@
 // (and a previous enrolment with the same vendor) exactly as they were.
 import * as v from 'valibot';
 import { describeIssues } from '../core/describe-issues';
-import { parseEndpointUrl } from '../core/schema/url';
+import { ENDPOINT_REFUSAL_MESSAGE, parseEndpointUrl } from '../core/schema/url';
 import { initialSyncState } from '../core/sync/state';
 import { fetchCatalog } from './catalogs';
 import { CommandFailure } from './errors';
@@ -28,7 +28,7 @@ export interface EnrolDeps {
 /** The endpoint as the practitioner typed it -> a base URL, or a CommandFailure saying what to fix. */
 export function normaliseEndpoint(text: string): string {
   const parsed = parseEndpointUrl(text);
-  if (!parsed.ok) throw new CommandFailure('bad-endpoint', parsed.message);
+  if (!parsed.ok) throw new CommandFailure('bad-endpoint', t(ENDPOINT_REFUSAL_MESSAGE[parsed.reason]));
   return parsed.base;
 }
 
@@ -108,8 +108,8 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
   const route = { origin: originOf(endpoint), practitioner: record.practitioner.number, secretTag: await secretTag(enrolment.referralSecret) };
   await releaseFor(db, vendorId, route, (item) =>
     item.practitioner !== undefined && item.practitioner !== route.practitioner
-      ? `This was made as practitioner #${item.practitioner} at ${record.name}, and you are now enrolled there as #${route.practitioner}: ${record.name} cannot credit it to you, so it was not sent. Delete it, or ask ${record.name} to restore your earlier enrolment.`
-      : `Its referral code was made under a referral secret ${record.name} no longer uses, so ${record.name} would refuse it; it was not sent. Delete it, and create a new link.`,
+      ? t('enrolHeldOtherPractitioner', item.practitioner, record.name, route.practitioner)
+      : t('enrolHeldOldSecret', record.name),
   );
   return record;
 }

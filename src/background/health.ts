@@ -3,6 +3,7 @@
 // worker still shows them. vendors.list, activity.get and the badge read it.
 import type { ProblemView } from '../core/messages/views';
 import { describeStorageError, type StorageEvent } from './db';
+import { t } from '../ui/i18n';
 import type { SessionArea } from './tabs';
 
 const SESSION_KEY = 'storage-problems';
@@ -46,10 +47,10 @@ export class StorageHealth {
   readonly onStorageEvent = (event: StorageEvent): void => {
     switch (event.kind) {
       case 'blocked':
-        this.report('storage-blocked', 'Advocate is waiting for an older copy of itself to close its database. Close other Advocate tabs or restart the browser.');
+        this.report('storage-blocked', t('storageBlocked'));
         break;
       case 'terminated':
-        this.report('storage-closed', 'The browser closed Advocate’s database unexpectedly. Nothing already saved was lost; Advocate reopens it on the next action.');
+        this.report('storage-closed', t('storageClosedByBrowser'));
         break;
       case 'opened':
         this.clear('storage-closed');

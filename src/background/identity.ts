@@ -4,6 +4,7 @@
 // the origin (and practitioner, and referral secret) it was made for.
 import { starterCatalog, type Catalog } from '../core/catalog';
 import { decodeBase64Url, encodeBase64Url } from '../core/credential/base64url';
+import { t } from '../ui/i18n';
 import type { VendorRecord } from './db';
 
 export const originOf = (endpoint: string): string => new URL(endpoint).origin;
@@ -25,11 +26,11 @@ export function mayStandFor(vendorId: string, endpoint: string, starter: Catalog
 export function identityConflict(vendorId: string, endpoint: string, enrolled: VendorRecord | undefined, starter: Catalog = starterCatalog): string | null {
   const origin = originOf(endpoint);
   if (enrolled && originOf(enrolled.endpoint) !== origin) {
-    return `You are already enrolled with ${enrolled.name} ("${vendorId}") at ${originOf(enrolled.endpoint)}, and ${origin} says it is the same vendor. Nothing was stored. If ${enrolled.name} really moved, leave it first (its undelivered items stay on this device).`;
+    return t('enrolAlreadyElsewhere', enrolled.name, vendorId, originOf(enrolled.endpoint), origin);
   }
   if (!mayStandFor(vendorId, endpoint, starter)) {
     const known = starter.vendors.find((v) => v.id === vendorId)!;
-    return `${origin} calls itself "${vendorId}", which is ${known.name} in Advocate's bundled catalog, and Advocate has no record that ${known.name}'s endpoint is at ${origin}. Nothing was stored; check the address with ${known.name}.`;
+    return t('enrolNotBundledVendor', origin, vendorId, known.name);
   }
   return null;
 }

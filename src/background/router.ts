@@ -61,7 +61,7 @@ export function errorToResult(error: unknown, health?: StorageHealth): Result<ne
     const described: CommandError = health ? health.writeFailed(error) : { code: 'storage-error', message: String(error) };
     return fail(described.code, described.message);
   }
-  return fail('internal', `Something went wrong in Advocate: ${error instanceof Error ? error.message : String(error)}`);
+  return fail('internal', t('internalError', error instanceof Error ? error.message : String(error)));
 }
 
 const WHO: Record<SenderKind, string> = { content: 'a web page', popup: 'the popup', options: 'the options page' };

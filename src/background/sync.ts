@@ -105,7 +105,7 @@ export function createSyncer(deps: SyncDeps) {
     if (!parsed.success) return { kind: 'retry', reason: t('syncResultsUnknown'), retryAfterMs: null };
     let verdict;
     try {
-      verdict = readResults(items.map((r) => r.id), parsed.output.results);
+      verdict = readResults(items.map((r) => r.id), parsed.output.results, t);
     } catch (error) {
       if (error instanceof GarbageResultsError) return { kind: 'retry', reason: t(error.kind === 'stray' ? 'syncResultsStray' : 'syncResultsContradicting', error.itemId), retryAfterMs: null };
       throw error;

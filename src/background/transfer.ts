@@ -72,9 +72,9 @@ function placed<R extends OutboxRecord>(record: R, vendors: ReadonlyMap<string, 
     return next;
   }
   if (record.origin === undefined) {
-    return { ...record, sync: 'parked', parkedFor: 'identity', error: 'Imported without the address of the vendor it was made for, so it cannot be sent. Delete it, or create a new link.' };
+    return { ...record, sync: 'parked', parkedFor: 'identity', error: t('importParkedNoOrigin') };
   }
-  return { ...record, sync: 'held', error: `Imported. It is sent once you are enrolled with this vendor at ${record.origin}, or delete it.` };
+  return { ...record, sync: 'held', error: t('importHeld', record.origin) };
 }
 
 export async function importData(db: Db, json: string): Promise<ImportReportView> {

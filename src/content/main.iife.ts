@@ -18,10 +18,10 @@ import { CONTENT_SCRIPT_MARK, HANDED_ANSWER, type ContentScriptHandle } from './
 import { focusedEditable } from './insert';
 import { openPreview, watchReplyBoxes } from './reply';
 import { readDomSignals } from './signals';
-import { ext, useWords } from './ui';
+import { ext, say, useWords } from './ui';
 
 /** Typed from the worker's registry: only the commands a content script may send compile. */
-const send = createCommandClient<ContentCommands>((message) => ext().runtime.sendMessage(message));
+const send = createCommandClient<ContentCommands>((message) => ext().runtime.sendMessage(message), say);
 
 let lastUrl = '';
 /** Everything of the current page (listeners, the suggestion, the reply button) ends with it. */

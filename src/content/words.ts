@@ -8,7 +8,7 @@
 export const PAGE_WORDS = [
   'cardLabel', 'cardDismiss', 'cardTitle', 'cardCertified', 'cardCertifiedUntil', 'cardOpen', 'cardMuteSite', 'cardMuteProduct',
   'replyButton', 'replyPreparing', 'replyTitle', 'replyClose', 'replyRuleLink', 'replyInsert', 'replyLinkOnly',
-  'replyCopied', 'replyCopyFailed', 'replyCancel',
+  'replyCopied', 'replyCopyFailed', 'replyCancel', 'extensionNoAnswer', 'extensionUnreachable',
 ] as const;
 
 const MARKS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];

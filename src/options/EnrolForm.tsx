@@ -5,15 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../ui/env';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/Notice';
-import { parseEndpointUrl, type EndpointUrl } from '../core/schema/url';
+import { ENDPOINT_REFUSAL_MESSAGE, parseEndpointUrl } from '../core/schema/url';
 import { LIMITS } from '../core/schema/limits';
-
-const REFUSED: Record<Extract<EndpointUrl, { ok: false }>['reason'], string> = {
-  malformed: 'enrolUrlMalformed',
-  insecure: 'enrolUrlInsecure',
-  credentials: 'enrolUrlCredentials',
-  query: 'enrolUrlQuery',
-};
 
 /** As the worker's payload schema allows (src/background/commands/vendors.enrol.ts). */
 export const MAX_CODE_LENGTH = 200;
@@ -43,7 +36,7 @@ export function EnrolForm({ onEnrolled, otherEnrolments = 0 }: { onEnrolled(): v
     event.preventDefault();
     setOutcome(null);
     const checked = endpoint.length > LIMITS.url ? ({ ok: false, reason: 'malformed' } as const) : parseEndpointUrl(endpoint); // the worker applies the same rule
-    if (!checked.ok) return setOutcome({ ok: false, message: t(REFUSED[checked.reason]) });
+    if (!checked.ok) return setOutcome({ ok: false, message: t(ENDPOINT_REFUSAL_MESSAGE[checked.reason]) });
     if (!code.trim()) return setOutcome({ ok: false, message: t('enrolCodeMissing') });
     if (code.trim().length > MAX_CODE_LENGTH) return setOutcome({ ok: false, message: t('enrolCodeTooLong', MAX_CODE_LENGTH) });
     const permission = env.requestOrigins([checked.permissionPattern]); // before any await: needs the gesture

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { PageCommands } from '../background/commands';
 import { createCommandClient } from '../core/messages/client';
 import type { ActiveTab, UiEnv } from './env';
+import { t } from './i18n';
 
 /** `?tab=<id>` pins the page to a tab: used when the popup is opened as a tab (browser tests, bench). */
 function pinnedTabId(): number | null {
@@ -13,7 +14,7 @@ function pinnedTabId(): number | null {
 
 export function browserEnv(): UiEnv {
   return {
-    send: createCommandClient<PageCommands>((message) => browser.runtime.sendMessage(message)),
+    send: createCommandClient<PageCommands>((message) => browser.runtime.sendMessage(message), t),
     async activeTab(): Promise<ActiveTab | null> {
       const pinned = pinnedTabId();
       if (pinned !== null) return { id: pinned };

@@ -26,7 +26,17 @@ export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localh
 
 export type EndpointUrl =
   | { ok: true; base: string; origin: string; permissionPattern: string }
-  | { ok: false; reason: 'malformed' | 'insecure' | 'credentials' | 'query'; message: string };
+  | { ok: false; reason: EndpointRefusal };
+
+export type EndpointRefusal = 'malformed' | 'insecure' | 'credentials' | 'query';
+
+/** The message (public/_locales) that tells the practitioner what to fix: the options page and the worker say the same. */
+export const ENDPOINT_REFUSAL_MESSAGE: Readonly<Record<EndpointRefusal, string>> = {
+  malformed: 'enrolUrlMalformed',
+  insecure: 'enrolUrlInsecure',
+  credentials: 'enrolUrlCredentials',
+  query: 'enrolUrlQuery',
+};
 
 /**
  * A vendor endpoint as a person types it → its base URL (no trailing slash, no `/v1`): https,
@@ -38,16 +48,16 @@ export function parseEndpointUrl(text: string): EndpointUrl {
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, reason: 'malformed', message: `"${text.trim()}" is not a web address. Paste the endpoint address your vendor gave you, e.g. https://advocate.vendor.example.` };
+    return { ok: false, reason: 'malformed' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, reason: 'malformed', message: 'The endpoint must be a web address starting with https://.' };
+    return { ok: false, reason: 'malformed' };
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return { ok: false, reason: 'insecure', message: 'The endpoint must use https:// (plain http is allowed only for a local test endpoint on 127.0.0.1).' };
+    return { ok: false, reason: 'insecure' };
   }
-  if (url.username || url.password) return { ok: false, reason: 'credentials', message: 'The endpoint address must not contain a user name or password.' };
-  if (url.search || url.hash) return { ok: false, reason: 'query', message: 'The endpoint address must not contain ?query or #fragment parts.' };
+  if (url.username || url.password) return { ok: false, reason: 'credentials' };
+  if (url.search || url.hash) return { ok: false, reason: 'query' };
   const path = url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
   return { ok: true, base: `${url.origin}${path}`, origin: url.origin, permissionPattern: `${url.protocol}//${url.hostname}/*` };
 }

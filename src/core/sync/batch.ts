@@ -1,5 +1,6 @@
 // Batching and reading per-item results. A vendor's answer marks an item synced only when it
 // names that item; anything that does not add up is treated as garbage and retried later.
+import type { Say } from '../say';
 
 export const MAX_BATCH = 100;
 
@@ -33,16 +34,15 @@ export function halves<T>(items: readonly T[]): [T[], T[]] {
   return [items.slice(0, mid), items.slice(mid)];
 }
 
-const describeItemError = (error: ItemResult['error']) =>
-  [error?.title, error?.detail].filter((p) => typeof p === 'string' && p.trim() !== '').join(' — ') ||
-  'Rejected by the vendor (no reason given)';
+const describeItemError = (error: ItemResult['error'], say: Say) =>
+  [error?.title, error?.detail].filter((p) => typeof p === 'string' && p.trim() !== '').join(' — ') || say('syncItemRejectedNoReason');
 
 /**
  * Matches results to the ids sent. Results repeated for the same id (a duplicated answer) are
  * fine when they agree; an id we did not send or two contradicting results make the whole
  * answer untrustworthy (GarbageResultsError), so nothing is marked.
  */
-export function readResults(sentIds: readonly string[], results: readonly ItemResult[]): BatchVerdict {
+export function readResults(sentIds: readonly string[], results: readonly ItemResult[], say: Say): BatchVerdict {
   const sent = new Set(sentIds);
   const seen = new Map<string, ItemResult>();
   for (const result of results) {
@@ -58,7 +58,7 @@ export function readResults(sentIds: readonly string[], results: readonly ItemRe
     const result = seen.get(id);
     if (!result) verdict.unanswered.push(id);
     else if (result.status === 'accepted') verdict.accepted.push(id);
-    else verdict.rejected.push({ id, error: describeItemError(result.error) });
+    else verdict.rejected.push({ id, error: describeItemError(result.error, say) });
   }
   return verdict;
 }

@@ -127,16 +127,17 @@ describe('readResults', () => {
     const verdict = readResults(ids, [
       { id: 'a', status: 'accepted' },
       { id: 'c', status: 'rejected', error: { title: 'Unknown offer', detail: 'no "pro"' } },
-    ]);
+    ], en);
     expect(verdict).toEqual({ accepted: ['a'], rejected: [{ id: 'c', error: 'Unknown offer — no "pro"' }], unanswered: ['b'] });
   });
   it('accepts agreeing duplicates, refuses contradictions and foreign ids', () => {
-    expect(readResults(['a'], [{ id: 'a', status: 'accepted' }, { id: 'a', status: 'accepted' }]).accepted).toEqual(['a']);
-    expect(() => readResults(['a'], [{ id: 'a', status: 'accepted' }, { id: 'a', status: 'rejected' }])).toThrow(GarbageResultsError);
-    expect(() => readResults(['a'], [{ id: 'z', status: 'accepted' }])).toThrow(/did not send/);
+    expect(readResults(['a'], [{ id: 'a', status: 'accepted' }, { id: 'a', status: 'accepted' }], en).accepted).toEqual(['a']);
+    expect(() => readResults(['a'], [{ id: 'a', status: 'accepted' }, { id: 'a', status: 'rejected' }], en)).toThrow(GarbageResultsError);
+    expect(() => readResults(['a'], [{ id: 'z', status: 'accepted' }], en)).toThrow(/did not send/);
   });
   it('gives a reason even when the vendor gave none', () => {
-    expect(readResults(['a'], [{ id: 'a', status: 'rejected' }]).rejected[0]!.error).toMatch(/no reason/);
+    expect(readResults(['a'], [{ id: 'a', status: 'rejected' }], en).rejected[0]!.error).toBe('Rejected by the vendor (no reason given)');
+    expect(readResults(['a'], [{ id: 'a', status: 'rejected' }], de).rejected[0]!.error).toBe('Vom Anbieter abgelehnt (ohne Angabe von Gründen)');
   });
   it('halves', () => {
     expect(halves([1, 2, 3])).toEqual([[1, 2], [3]]);

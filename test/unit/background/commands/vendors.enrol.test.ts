@@ -168,7 +168,7 @@ describe('vendors.enrol: who a vendor is', () => {
     const conn = await world.db.get();
     const before = await Promise.all([conn.get('vendors', 'acme'), conn.get('secrets', 'acme'), conn.get('catalogs', 'acme'), conn.getAll('referrals')]);
     const refused = await world.send('vendors.enrol', { endpoint: impostor.endpoint, code: CODE }, OPTIONS);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/already enrolled with Acme Data \("acme"\) at https:\/\/vendor\.test.*leave it first/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/already enrolled with Acme Data \(“acme”\) at https:\/\/vendor\.test.*leave it first/) } });
     expect(impostor.posts('/v1/enrol')).toHaveLength(0); // its code was not even used
     expect(await Promise.all([conn.get('vendors', 'acme'), conn.get('secrets', 'acme'), conn.get('catalogs', 'acme'), conn.getAll('referrals')])).toEqual(before);
     value(await world.send('sync.now'));
@@ -181,7 +181,7 @@ describe('vendors.enrol: who a vendor is', () => {
     await enrollable(impostor, { vendorId: 'ibm' });
     const world = makeWorker({ vendor: impostor });
     const refused = await world.send('vendors.enrol', { endpoint: impostor.endpoint, code: CODE }, OPTIONS);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/calls itself "ibm", which is IBM in Advocate's bundled catalog/) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'vendor-identity', message: expect.stringMatching(/calls itself “ibm”, which is IBM in Advocate’s bundled catalog/) } });
     expect(await (await world.db.get()).count('vendors')).toBe(0);
     const hits = value<{ vendorId: string; vendorName: string }[]>(await world.send('catalog.search', { query: 'ceph' }));
     expect(hits.find((h) => h.vendorId === 'ibm')?.vendorName).toBe('IBM'); // the starter entry stands
