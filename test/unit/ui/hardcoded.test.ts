@@ -49,4 +49,21 @@ describe('hard-coded text', () => {
   it.each(['popup', 'options', 'ui'].flatMap((dir) => tsx(join(SRC, dir))).map((path) => relative(SRC, path)))('%s has no English outside the messages', (path) => {
     expect(hardCodedText(readFileSync(join(SRC, path), 'utf8'))).toEqual([]);
   });
+
+  // The worker's refusals reach the popup and the options page as they are: each is a message too.
+  // Only `forbidden` (a page asking what it may not) stays English: no person reads it.
+  const refusalsInEnglish = (source: string) =>
+    [...source.matchAll(/new CommandFailure\(\s*'([\w-]+)',\s*(['"`])([^'"`]*)\2/g)].filter(([, code]) => code !== 'forbidden').map(([, code, , text]) => `${code}: ${text}`);
+
+  it('the scan for English refusals finds a literal message and lets a worded one or a forbidden one be', () => {
+    expect(refusalsInEnglish("throw new CommandFailure('no-page', 'Reload the page.');")).toEqual(['no-page: Reload the page.']);
+    expect(refusalsInEnglish("throw new CommandFailure('no-page', t('replyNoPage'));")).toEqual([]);
+    expect(refusalsInEnglish("throw new CommandFailure('forbidden', 'A page may only report its own address.');")).toEqual([]);
+  });
+
+  const workerFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? workerFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  it.each(workerFiles(join(SRC, 'background')).map((path) => relative(SRC, path)))('%s refuses in the practitioner’s words', (path) => {
+    expect(refusalsInEnglish(readFileSync(join(SRC, path), 'utf8'))).toEqual([]);
+  });
 });
