@@ -3,7 +3,7 @@
 import type { DbHandle, VendorRecord, CatalogRecord } from './db';
 import { CatalogError, parseCatalog, type Catalog } from '../core/catalog';
 import { t } from '../ui/i18n';
-import { callVendor, vendorUrl, type Fetch } from './vendor-http';
+import { callVendor, vendorUrl, type FailureCause, type Fetch } from './vendor-http';
 
 export interface CatalogDeps {
   db: DbHandle;
@@ -11,6 +11,10 @@ export interface CatalogDeps {
   now: () => number;
   timeoutMs?: number | undefined;
 }
+
+const CAUSE_MESSAGE: Readonly<Record<FailureCause, string>> = { timeout: 'catalogCause_timeout', network: 'catalogCause_network', 'not-json': 'catalogCause_notJson', 'too-large': 'catalogCause_tooLarge', status: 'catalogCause_status' };
+/** A failed fetch's cause in a few words, for a sentence such as enrolment's "the catalog cannot be used (…)". */
+const causeOf = (cause: FailureCause, status: number | undefined): string => (cause === 'status' ? t(CAUSE_MESSAGE.status, status ?? '?') : t(CAUSE_MESSAGE[cause]));
 
 /** `changed`: the catalog differs from the one stored before (an unchanged 200 changes nothing). */
 export type CatalogRefresh = { kind: 'updated'; catalog: Catalog; changed: boolean } | { kind: 'not-modified' } | { kind: 'failed'; error: string };
@@ -46,7 +50,7 @@ export async function fetchCatalog(deps: Omit<CatalogDeps, 'db'>, endpoint: stri
   if (answer.status === 304 && etag) return { kind: 'not-modified' };
   // detail: what went wrong alone, without "will retry" or "the previous one stays", for a sentence
   // of a caller that neither retries nor has a previous catalog (enrolment)
-  if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason, detail: answer.detail ?? (answer.status === undefined ? answer.cause : `HTTP ${answer.status}`) };
+  if (!answer.ok) return { kind: 'failed', error: answer.outcome.reason, detail: answer.detail ?? causeOf(answer.cause, answer.status) };
   const { json, headers } = answer;
   const parsed = parseVendorCatalog(json);
   if (!parsed.ok) return { kind: 'failed', error: t('catalogInvalid', parsed.error), detail: parsed.error };

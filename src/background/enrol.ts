@@ -50,7 +50,7 @@ export async function enrol(deps: EnrolDeps, endpointText: string, code: string)
 
   const catalog = await fetchCatalog({ ...common, now: deps.now }, endpoint, vendorId);
   if (catalog.kind !== 'updated') {
-    throw vendorFault('enrolErrCatalog', catalog.kind === 'failed' ? (catalog.detail ?? catalog.error) : 'no catalog');
+    throw vendorFault('enrolErrCatalog', catalog.kind === 'failed' ? (catalog.detail ?? catalog.error) : t('catalogCause_none'));
   }
 
   const answer = await callVendor({ ...common, url: vendorUrl(endpoint, '/v1/enrol'), method: 'POST', body: { code: code.trim(), client: deps.client }, nowMs: deps.now() });

@@ -111,6 +111,19 @@ describe('vendors.enrol', () => {
     expect(vendor.enrolment).toBeDefined();
   });
 
+  it('names why the catalog could not be fetched, in the browser’s language: no answer in time, not JSON', async () => {
+    installI18n('de');
+    const vendor = new FakeVendor();
+    await enrollable(vendor);
+    const { send } = makeWorker({ vendor, timeoutMs: 1000 });
+    const enrolWith = () => send('vendors.enrol', { endpoint: ENDPOINT, code: 'GOOD-CODE' }, OPTIONS);
+    // The vendor description answers; the catalog, asked next, does not.
+    vendor.script = [{ kind: 'normal' }, { kind: 'hang' }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'catalog-invalid', message: de('enrolErrCatalog', 'keine Antwort in der vorgesehenen Zeit') } });
+    vendor.script = [{ kind: 'normal' }, { kind: 'status', status: 200, headers: { 'content-type': 'text/plain' }, body: 'hello' }];
+    expect(await enrolWith()).toMatchObject({ ok: false, error: { code: 'catalog-invalid', message: de('enrolErrCatalog', 'die Antwort ist kein JSON') } });
+  });
+
   it('an endpoint typed with /v1 (and a trailing slash) is asked at /v1/vendor, never /v1/v1', async () => {
     const vendor = new FakeVendor();
     await enrollable(vendor);
