@@ -9,11 +9,12 @@ const SRC = resolve(import.meta.dirname, '../../../src');
 /** What may be written as is: the product's name, and example values that are not words. */
 const ALLOWED = new Set(['Advocate', '×', '·', '%', '—', '#']);
 
-function tsx(dir: string): string[] {
+/** Every file under `dir` whose name ends with `ending`. */
+function filesEnding(dir: string, ending: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsx(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
+    if (entry.isDirectory()) return filesEnding(path, ending);
+    return entry.name.endsWith(ending) ? [path] : [];
   });
 }
 
@@ -46,7 +47,7 @@ describe('hard-coded text', () => {
     expect(hardCodedText("t(paused ? 'resumeSuggestions' : 'pauseSuggestions')")).toEqual([]);
   });
 
-  it.each(['popup', 'options', 'ui'].flatMap((dir) => tsx(join(SRC, dir))).map((path) => relative(SRC, path)))('%s has no English outside the messages', (path) => {
+  it.each(['popup', 'options', 'ui'].flatMap((dir) => filesEnding(join(SRC, dir), '.tsx')).map((path) => relative(SRC, path)))('%s has no English outside the messages', (path) => {
     expect(hardCodedText(readFileSync(join(SRC, path), 'utf8'))).toEqual([]);
   });
 
@@ -61,9 +62,7 @@ describe('hard-coded text', () => {
     expect(refusalsInEnglish("throw new CommandFailure('forbidden', 'A page may only report its own address.');")).toEqual([]);
   });
 
-  const workerFiles = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? workerFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
-  it.each(workerFiles(join(SRC, 'background')).map((path) => relative(SRC, path)))('%s refuses in the practitioner’s words', (path) => {
+  it.each(filesEnding(join(SRC, 'background'), '.ts').map((path) => relative(SRC, path)))('%s refuses in the practitioner’s words', (path) => {
     expect(refusalsInEnglish(readFileSync(join(SRC, path), 'utf8'))).toEqual([]);
   });
 });
