@@ -204,15 +204,20 @@ function Totals({ activity }: { activity: ActivityView }) {
           ))}
         </tbody>
       </table>
-      <BarChart
-        title={t('chartTitle')}
-        series={[
-          { name: t('clicks'), className: 'bar-clicks' },
-          { name: t('conversions'), className: 'bar-conversions' },
-        ]}
-        rows={activity.totals.map((total) => ({ label: total.vendorName, values: [total.clicks, total.conversions] }))}
-        format={formatNumber}
-      />
+      {/* A chart of zeros says nothing: a line says so until the first click. */}
+      {activity.totals.every((total) => total.clicks === 0 && total.conversions === 0) ? (
+        <p class="muted">{t('chartNothingYet')}</p>
+      ) : (
+        <BarChart
+          title={t('chartTitle')}
+          series={[
+            { name: t('clicks'), className: 'bar-clicks' },
+            { name: t('conversions'), className: 'bar-conversions' },
+          ]}
+          rows={activity.totals.map((total) => ({ label: total.vendorName, values: [total.clicks, total.conversions] }))}
+          format={formatNumber}
+        />
+      )}
     </section>
   );
 }

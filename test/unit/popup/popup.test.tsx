@@ -195,6 +195,15 @@ describe('activity', () => {
     expect(view!.text()).toContain('Acme: unknown offer');
   });
 
+  it('shows no chart of zeros: before the first click or conversion a line says the chart comes with it', async () => {
+    const none = { ...withParked, totals: withParked.totals.map((total) => ({ ...total, clicks: 0, conversions: 0 })) };
+    await open(handlers({ 'activity.get': () => none }));
+    await click(view!.container.querySelector('#tab-activity'));
+    expect(view!.container.querySelector('.chart-figure')).toBeNull();
+    expect(view!.text()).toContain(en('chartNothingYet'));
+    expect(view!.container.querySelector('table.totals')).not.toBeNull(); // the numbers stay
+  });
+
   it('offers Retry only where the worker says it can succeed, and Delete for every item', async () => {
     const { env } = await open(handlers({ 'activity.get': () => withParked, 'outbox.discard': () => ({ discarded: true }) }));
     await click(view!.container.querySelector('#tab-activity'));
