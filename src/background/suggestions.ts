@@ -7,6 +7,7 @@ import type { SuggestedOfferView, SuggestionView } from '../core/messages/views'
 import { replySiteOf } from '../core/referral/community-rules';
 import { normaliseDomain } from '../core/schema/domain';
 import { formatDate } from '../ui/format';
+import { levelName } from '../ui/names';
 import type { VendorRecord } from './db';
 import { readSettings } from './settings';
 import type { Services } from './services';
@@ -29,7 +30,7 @@ function vendorsOwnPage(host: string, ...urls: string[]): boolean {
 function certificationOf(vendor: VendorRecord, productId: string, nowMs: number): SuggestedOfferView['certification'] {
   const valid = vendor.credentialStatuses.find((c) => c.productId === productId && c.state === 'valid' && (c.validUntil === undefined || Date.parse(c.validUntil) > nowMs));
   if (!valid) return undefined;
-  return { level: valid.level ?? 'certified', ...(valid.validUntil ? { validUntil: formatDate(valid.validUntil) } : {}) };
+  return { level: levelName(valid.level), ...(valid.validUntil ? { validUntil: formatDate(valid.validUntil) } : {}) };
 }
 
 /**

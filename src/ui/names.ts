@@ -1,5 +1,8 @@
 // Names a person reads: a site as the site writes its own name, a referral code in groups
-// that can be read aloud. Display only: links and stored values keep their exact form.
+// that can be read aloud, a certification's level in the browser's language. Display only:
+// links and stored values keep their exact form.
+import type { AchievementLevel } from '../core/credential/schema';
+import { t } from './i18n';
 
 /** Site families the detector names, as the sites spell themselves. */
 const FAMILIES: Record<string, string> = {
@@ -53,4 +56,13 @@ export function siteName(site: string, pageUrl?: string): string {
 /** A referral code in groups of four, for reading aloud or typing from a slide: XXXX-XXXX-…. */
 export function groupCode(code: string): string {
   return code.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/(.{4})(?=.)/g, '$1-');
+}
+
+/** Type-checked against the credential schema's levels, without loading the schema (the popup's start). */
+const LEVEL_MESSAGE: Readonly<Record<AchievementLevel, string>> = { associate: 'level_associate', professional: 'level_professional', expert: 'level_expert' };
+
+/** A certification's level as the practitioner's language names it; a level outside the standard three as written. */
+export function levelName(level: string | undefined): string {
+  if (level === undefined) return t('levelCertified');
+  return Object.hasOwn(LEVEL_MESSAGE, level) ? t(LEVEL_MESSAGE[level as AchievementLevel]) : level;
 }

@@ -113,8 +113,8 @@ test("the suggestion in the page is German too, the certification's last day in 
   const [card] = await waitForLayers(page, 1);
   const text = card!.html.replace(/<[^>]+>/g, ' ');
   expect(text).toContain(msg('cardOpen'));
-  // e.g. "Sie sind für MySQL zertifiziert: professional, gültig bis 1. Dez. 2028"
-  const [before] = msg('cardCertifiedUntil', 'MySQL', 'professional', '\u0000').split('\u0000') as [string];
+  // e.g. "Sie sind für MySQL zertifiziert: Professional, gültig bis 1. Dez. 2028"
+  const [before] = msg('cardCertifiedUntil', 'MySQL', msg('level_professional'), '\u0000').split('\u0000') as [string];
   expect(text).toMatch(new RegExp(`${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d{1,2}\\. [A-Za-zä]{3,4}\\.? \\d{4}`));
   expect(text).not.toMatch(/\buntil\b|\d{4}-\d{2}-\d{2}/);
   await page.close();

@@ -161,7 +161,7 @@ export interface SuggestedOfferView {
   adds: string;
   /** The host a "not on this site" or a dismissal applies to. */
   host: string;
-  /** The practitioner's valid certification for the product, if any; its last day as the worker words dates (the browser's language). */
+  /** The practitioner's valid certification for the product, if any: its level and last day as the worker words them (the browser's language). */
   certification?: { level: string; validUntil?: string };
 }
 

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { normaliseReferralCode } from '../../../src/core/referral/code';
-import { groupCode, siteName } from '../../../src/ui/names';
+import { ACHIEVEMENT_LEVELS } from '../../../src/core/credential/schema';
+import { groupCode, levelName, siteName } from '../../../src/ui/names';
+import { de, installI18n } from '../../messages';
 
 describe('site names as the sites write them', () => {
   it.each([
@@ -26,5 +28,21 @@ describe('referral codes grouped for reading aloud', () => {
     expect(groupCode(code.toLowerCase())).toBe('0123-4567-89AB-CDEF-GHJK-MNPQ');
     // what is read aloud and typed back is the same code
     expect(normaliseReferralCode(groupCode(code))).toBe(normaliseReferralCode(code));
+  });
+});
+
+describe('certification levels in the practitioner’s language', () => {
+  afterEach(() => {
+    delete (globalThis as { chrome?: unknown }).chrome;
+  });
+
+  it('names each of the schema’s levels, a missing one as "certified", an unknown one as written', () => {
+    installI18n('de');
+    expect(ACHIEVEMENT_LEVELS.map(levelName)).toEqual(['Associate', 'Professional', 'Expert']);
+    expect(levelName(undefined)).toBe(de('levelCertified'));
+    expect(levelName('grandmaster')).toBe('grandmaster');
+    expect(levelName('constructor')).toBe('constructor'); // not a property of the map's prototype
+    installI18n('en');
+    expect(ACHIEVEMENT_LEVELS.map(levelName)).toEqual(['associate', 'professional', 'expert']);
   });
 });

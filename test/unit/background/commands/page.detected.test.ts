@@ -4,9 +4,12 @@ import { offerFor } from '../../../../src/background/suggestions';
 import { fillWords, PAGE_WORDS } from '../../../../src/content/words';
 import { detectPage } from '../../../../src/core/detect';
 import type { SuggestionView } from '../../../../src/core/messages/views';
+import { withEnglishMessages } from '../../../messages';
 import { contentScript, enrolledWorker, makeWorker, OPTIONS, POPUP, REPO_URL, value } from '../world';
 
 describe('page.detected', () => {
+  withEnglishMessages();
+
   it('matches locally, remembers the page for its tab, and tells the page only the enrolled vendor’s offer', async () => {
     const world = await enrolledWorker();
     const view = value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9)));
@@ -14,7 +17,7 @@ describe('page.detected', () => {
       suggestion: { productId: 'mysql', productName: 'MySQL', vendorName: 'Acme Data', offerName: 'MySQL Enterprise', adds: 'Adds 24x7 support and backups.', host: 'github.com', certification: { level: 'professional', validUntil: 'Jan 1, 2027' } }, // the last day as the browser's language writes it
       inPage: true,
       reply: 'github',
-      words: {}, // this worker has no browser, so no messages
+      words: expect.objectContaining({ cardTitle: 'Recommend $1' }), // the page's wording, its substitutions left as $1…
     });
     // No other vendor, no secret, no catalog beyond the one offer.
     const text = JSON.stringify(view);
@@ -45,8 +48,8 @@ describe('page.detected', () => {
       expect(fillWords(view.words!.cardCertified!, ['MySQL', 'professional'])).toBe('You are certified for MySQL: professional');
       expect(fillWords(view.words!.cardCertifiedUntil!, ['MySQL', 'professional', 'Jan 1, 2027'])).toBe('You are certified for MySQL: professional, until Jan 1, 2027');
       expect(fillWords(view.words!.cardTitle!, ['$2 off'])).toBe('Recommend $2 off'); // a substitution is not read again
-      // Each page word once; besides them only the language the certification's date is written in.
-      expect(getMessage.mock.calls.map(([key]) => key).filter((key) => key !== 'messagesLocale')).toEqual([...PAGE_WORDS]);
+      // Each page word once; besides them only the certification's level and the language its date is written in.
+      expect(getMessage.mock.calls.map(([key]) => key).filter((key) => key !== 'messagesLocale' && key !== 'level_professional')).toEqual([...PAGE_WORDS]);
       // Toolbar only: nothing is shown in the page, so no wording is sent.
       value(await world.send('settings.set', { inPage: false }, POPUP));
       expect(value<SuggestionView>(await world.send('page.detected', { url: REPO_URL, signals: {} }, contentScript(REPO_URL, 9))).words).toBeUndefined();
