@@ -115,6 +115,9 @@ describe('sync against the reference endpoint under faults', () => {
       return [...(await conn.getAll('referrals')), ...(await conn.getAll('deals'))].filter((r) => r.sync !== 'synced').length;
     };
     let rounds = 0;
+    // A killed run's requests still finish (each within its timeout); awaited at the end, so none
+    // of them writes into the next test file (the unit project does not isolate files).
+    const killedRuns: Promise<unknown>[] = [];
     while ((await pending()) > 0 && rounds < 2_000) {
       rounds++;
       const worker = { dead: false };
@@ -130,10 +133,12 @@ describe('sync against the reference endpoint under faults', () => {
       if (outcome === 'killed') {
         worker.dead = true;
         kills++;
+        killedRuns.push(run);
       }
       world.time.advance(2 * 3_600_000); // past any backoff
     }
 
+    await Promise.allSettled(killedRuns);
     const sqlite = new Database(join(dataDir, 'advocate.sqlite'), { readonly: true });
     const stored = sqlite.prepare('select id from referrals').all() as { id: string }[];
     const storedDeals = sqlite.prepare('select id from deals').all() as { id: string }[];
