@@ -37,10 +37,13 @@ export function installI18n(language?: unknown): void {
   };
 }
 
+/** Takes the fake chrome.i18n away again (a test that installed one for itself). */
+export function removeI18n(): void {
+  delete (globalThis as { chrome?: unknown }).chrome;
+}
+
 /** For a file whose code under test writes messages (the worker's reasons): English for its tests, gone after them. */
 export function withEnglishMessages(): void {
   beforeAll(() => installI18n());
-  afterAll(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-  });
+  afterAll(removeI18n);
 }

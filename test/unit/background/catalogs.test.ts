@@ -4,7 +4,7 @@ import { CatalogIndexCache } from '../../../src/background/catalog-index';
 import { createSyncer } from '../../../src/background/sync';
 import { clock, FakeVendor, freshDb, memoryLock, seedVendor } from './helpers';
 import { vendorCatalog } from './world';
-import { withEnglishMessages } from '../ui/harness';
+import { withEnglishMessages } from '../../messages';
 
 withEnglishMessages(); // the worker writes its sync reasons in the browser's language
 

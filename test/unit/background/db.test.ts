@@ -106,9 +106,9 @@ describe('database', () => {
 
 describe('storage problems', () => {
   it('survive a worker restart through session storage and clear when resolved', async () => {
-    const { installI18n } = await import('../ui/harness');
+    const { installI18n, removeI18n } = await import('../../messages');
     installI18n(); // the worker words the problem with chrome.i18n: English here
-    onTestFinished(() => void delete (globalThis as { chrome?: unknown }).chrome);
+    onTestFinished(removeI18n);
     const { MemorySession } = await import('./world');
     const session = new MemorySession();
     const first = new StorageHealth(() => START, undefined, session);

@@ -23,7 +23,7 @@ import { isOnEndpoint, trustedIssuerFor } from '../../../src/background/credenti
 import { CATALOG_INTERVAL_MS } from '../../../src/background/sync';
 import { ENDPOINT, FakeVendor } from './helpers';
 import { makeWorker, OPTIONS, value, vendorCatalog } from './world';
-import { withEnglishMessages } from '../ui/harness';
+import { withEnglishMessages } from '../../messages';
 
 withEnglishMessages(); // the worker writes credential reasons in the browser's language
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSyncer, type SyncDeps } from '../../../src/background/sync';
 import type { DbHandle } from '../../../src/background/db';
 import { clock, FakeVendor, freshDb, memoryLock, seedReferrals, seedVendor, dealRecord, START } from './helpers';
-import { withEnglishMessages } from '../ui/harness';
+import { withEnglishMessages } from '../../messages';
 
 withEnglishMessages(); // the worker writes its sync reasons in the browser's language
 

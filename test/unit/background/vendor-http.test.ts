@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callVendor } from '../../../src/background/vendor-http';
-import { withEnglishMessages } from '../ui/harness';
+import { withEnglishMessages } from '../../messages';
 
 withEnglishMessages(); // the worker writes its sync reasons in the browser's language
 

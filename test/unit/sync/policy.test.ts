@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { de, en } from '../ui/harness';
+import { de, en } from '../../messages';
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../../src/core/sync/backoff';
 import { classifyNetworkError, classifyResponse, describeProblem } from '../../../src/core/sync/classify';
 import { afterFailure, afterSuccess, initialSyncState, isDue, maySync } from '../../../src/core/sync/state';

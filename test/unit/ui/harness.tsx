@@ -8,7 +8,7 @@ import type { CommandError, Result } from '../../../src/core/messages';
 import type { ActiveTab, UiEnv } from '../../../src/ui/env';
 import { EnvContext } from '../../../src/ui/env';
 
-export { de, en, getMessage, installI18n, MESSAGES, withEnglishMessages } from '../../messages';
+export { de, en, getMessage, installI18n, MESSAGES, removeI18n, withEnglishMessages } from '../../messages';
 
 type Handler<K extends CommandName> = (payload: Payload<K>) => Response<K> | Result<Response<K>> | Promise<Result<Response<K>>>;
 export type Handlers = { [K in CommandName]?: Handler<K> };

@@ -2,12 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, formatMoney, formatNumber } from '../../../src/ui/format';
 import { t, tn, uiLocale } from '../../../src/ui/i18n';
-import { installI18n } from './harness';
+import { installI18n, removeI18n } from './harness';
 
 /** Intl puts a no-break space between amount and symbol. */
 const spaced = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
 
-afterEach(() => delete (globalThis as { chrome?: unknown }).chrome);
+afterEach(removeI18n);
 
 describe('plurals', () => {
   it('picks the singular and the plural in English', () => {

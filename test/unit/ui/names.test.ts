@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { normaliseReferralCode } from '../../../src/core/referral/code';
 import { ACHIEVEMENT_LEVELS } from '../../../src/core/credential/schema';
 import { groupCode, levelName, siteName } from '../../../src/ui/names';
-import { de, installI18n } from '../../messages';
+import { de, installI18n, removeI18n } from '../../messages';
 
 describe('site names as the sites write them', () => {
   it.each([
@@ -32,9 +32,7 @@ describe('referral codes grouped for reading aloud', () => {
 });
 
 describe('certification levels in the practitioner’s language', () => {
-  afterEach(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-  });
+  afterEach(removeI18n);
 
   it('names each of the schema’s levels, a missing one as "certified", an unknown one as written', () => {
     installI18n('de');

@@ -8,7 +8,7 @@ import { formatMoney } from '../../../src/ui/format';
 import { t, tn } from '../../../src/ui/i18n';
 import { qrPath } from '../../../src/ui/QrCode';
 import { credential, vendor, WIDGETDB_MATCH, WIDGETDB_WITH_UNPAID } from './fixtures';
-import { en, installI18n, MESSAGES } from './harness';
+import { en, installI18n, MESSAGES, removeI18n } from './harness';
 
 const SRC = resolve(import.meta.dirname, '../../../src');
 
@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 }
 
 describe('i18n', () => {
-  afterEach(() => delete (globalThis as { chrome?: unknown }).chrome);
+  afterEach(removeI18n);
 
   it('falls back to the key outside an extension', () => {
     expect(t('noMatch')).toBe('noMatch');

@@ -4,13 +4,13 @@ import type { ActivityView, ReferralView } from '../../../../src/core/messages/v
 import { ENDPOINT } from '../helpers';
 import { contentScript, CREATE, enrolledWorker, OPTIONS, REPO_URL, value } from '../world';
 
-import { installI18n } from '../../ui/harness';
+import { installI18n, removeI18n } from '../../../messages';
 
 // The worker words its errors with chrome.i18n: English here.
 beforeEach(installI18n);
 afterEach(() => {
   vi.restoreAllMocks();
-  delete (globalThis as { chrome?: unknown }).chrome;
+  removeI18n();
 });
 
 describe('referrals.create', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPLY_SITES } from '../../../../src/core/referral/community-rules';
-import { de, en, installI18n, MESSAGES } from '../../../messages';
+import { de, en, installI18n, MESSAGES, removeI18n } from '../../../messages';
 import type { ReplyDraftView } from '../../../../src/core/messages/views';
 import { contentScript, enrolledWorker, makeWorker, REPO_URL, value } from '../world';
 
@@ -8,9 +8,7 @@ const ISSUE = 'https://github.com/mysql/mysql-server/issues/7';
 const QUESTION = 'https://stackoverflow.com/questions/1/slow-mysql-count';
 
 describe('reply.prepare', () => {
-  afterEach(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-  });
+  afterEach(removeI18n);
 
   it('shows exactly the text to insert, in the site’s format, with the community rule; nothing is stored yet', async () => {
     const world = await enrolledWorker();

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityView, ReferralView, VendorView } from '../../../../src/core/messages/views';
 import { ENDPOINT, FakeVendor } from '../helpers';
 import { CREATE, enrolledWorker, enrollable, makeWorker, OPTIONS, value } from '../world';
-import { de, en, installI18n } from '../../ui/harness';
+import { de, en, installI18n, removeI18n } from '../../../messages';
 import { formatDate } from '../../../../src/ui/format';
 
 // The worker words its errors with chrome.i18n, as the pages do: English here.
 beforeEach(installI18n);
-afterEach(() => delete (globalThis as { chrome?: unknown }).chrome);
+afterEach(removeI18n);
 
 describe('vendors.enrol', () => {
   it('enrols, verifies the certification, stores secrets out of every answer, and fetches the catalog', async () => {
